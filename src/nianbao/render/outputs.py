@@ -1,0 +1,86 @@
+"""Lay the wording blocks out as plain text, Markdown or HTML."""
+
+from __future__ import annotations
+
+from nianbao.render.blocks import Block, render_blocks
+from nianbao.render.env import fmt_number, get_env
+from nianbao.render.text_tables import TABLE_LINES
+from nianbao.report import labels as L
+from nianbao.report.model import Report
+
+FORMATS = ("txt", "md", "html")
+INDENT = "　　"  # two full-width spaces, the paragraph indent of Chinese official documents
+
+
+def to_text(report: Report, draft: bool = False) -> str:
+    return text_from_blocks(report, render_blocks(report, draft))
+
+
+def text_from_blocks(report: Report, blocks: list[Block]) -> str:
+    out: list[str] = []
+    for block in blocks:
+        if block.kind == "title":
+            out += [block.text, ""]
+        elif block.kind == "h1":
+            out += ["", block.text, ""]
+        elif block.kind == "h2":
+            out.append(INDENT + block.text)
+        elif block.kind == "p":
+            out.append(INDENT + block.text)
+        elif block.kind == "table":
+            out += TABLE_LINES[block.text](report)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def to_markdown(report: Report, draft: bool = False) -> str:
+    return get_env(draft).get_template("report.md.j2").render(
+        blocks=render_blocks(report, draft), r=report, t3=_t3_rows(report), cell=_cell
+    )
+
+
+def to_html(report: Report, draft: bool = False) -> str:
+    return get_env(draft).get_template("report.html.j2").render(
+        blocks=render_blocks(report, draft), r=report, t3=_t3_rows(report), cell=_cell
+    )
+
+
+def _cell(value) -> str:
+    return "?" if value is None else fmt_number(value)
+
+
+RESULT_GROUPS = ("results", "refused", "unable", "not_processed", "other_handling")
+
+
+def _t3_rows(report: Report) -> list[dict]:
+    """Table 3 rows with the label cells of the official merged layout: (text, rowspan, colspan)."""
+    rows = []
+    seen: set[str] = set()
+    for row in L.T3_ROWS:
+        cells: list[tuple[str, int, int]] = []
+        group = row.group
+        if group in RESULT_GROUPS and "results" not in seen:
+            seen.add("results")
+            span = sum(1 for r in L.T3_ROWS if r.group in RESULT_GROUPS)
+            cells.append((L.T3_GROUPS["results"], span, 1))
+        if group is None:
+            cells.append((row.label, 1, 3))
+        elif group == "results":
+            cells.append((row.label, 1, 2))
+        else:
+            if group not in seen:
+                seen.add(group)
+                span = sum(1 for r in L.T3_ROWS if r.group == group)
+                cells.append((L.T3_GROUPS[group], span, 1))
+            cells.append((row.label, 1, 1))
+        rows.append({"key": row.key, "cells": cells, "values": [_cell(v) for v in report.table3.rows[row.key]]})
+    return rows
+
+
+def render(report: Report, fmt: str, draft: bool = False) -> str:
+    if fmt == "txt":
+        return to_text(report, draft)
+    if fmt == "md":
+        return to_markdown(report, draft)
+    if fmt == "html":
+        return to_html(report, draft)
+    raise ValueError(f"不支持的格式：{fmt}（可选：{'、'.join(FORMATS)}）")

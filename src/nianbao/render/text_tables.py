@@ -1,0 +1,93 @@
+"""The three tables as plain-text lines, aligned for CJK double-width characters."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from nianbao.render.env import fmt_number
+from nianbao.report import labels as L
+from nianbao.report.model import Report
+
+UNKNOWN = "?"
+GAP = "  "
+
+
+def _cell(value) -> str:
+    return UNKNOWN if value is None else fmt_number(value)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * max(0, width - cell_len(text))
+    return space + text if right else text + space
+
+
+def grid(rows: list[list[str]], numeric_from: int = 1) -> list[str]:
+    """Align a grid; columns from numeric_from on are right-aligned. Trailing spaces trimmed."""
+    widths = [max(cell_len(r[i]) for r in rows if i < len(r)) for i in range(max(map(len, rows)))]
+    lines = []
+    for row in rows:
+        cells = [_pad(text, widths[i], right=i >= numeric_from) for i, text in enumerate(row)]
+        lines.append(GAP.join(cells).rstrip())
+    return lines
+
+
+def table2_lines(report: Report) -> list[str]:
+    t2 = report.table2
+    doc_cols = list(L.T2_DOC_COLUMNS.values())
+    out: list[str] = []
+    out.append(L.T2_ITEM_1)
+    rows = [[L.T2_CONTENT, *doc_cols]]
+    for key in ("regulations", "normative_documents"):
+        row = getattr(t2, key)
+        rows.append([L.T2_ROWS[key], *(_cell(getattr(row, c)) for c in L.T2_DOC_COLUMNS)])
+    out += grid(rows)
+    for caption, header, keys in (
+        (L.T2_ITEM_5, L.T2_DECISIONS, ("licensing",)),
+        (L.T2_ITEM_6, L.T2_DECISIONS, ("penalty", "coercion")),
+        (L.T2_ITEM_8, L.T2_FEE_AMOUNT, ("fees",)),
+    ):
+        out.append("")
+        out.append(caption)
+        out += grid([[L.T2_CONTENT, header], *([L.T2_ROWS[k], _cell(getattr(t2, k))] for k in keys)])
+    return out
+
+
+def _t3_label(row: L.T3Row) -> str:
+    indent = {None: "", "results": "  "}.get(row.group, "    ")
+    return indent + row.label
+
+
+def table3_lines(report: Report) -> list[str]:
+    rows: list[list[str]] = [["", *L.T3_COLUMNS.values()]]
+    printed_groups: set[str] = set()
+    for row in L.T3_ROWS:
+        group = row.group
+        if group and group not in printed_groups:
+            printed_groups.add(group)
+            heading = L.T3_GROUPS[group]
+            rows.append([heading if group == "results" else "  " + heading])
+        rows.append([_t3_label(row), *(_cell(v) for v in report.table3.rows[row.key])])
+    lines = grid(rows)
+    label_width = cell_len(lines[0]) - cell_len(lines[0].lstrip())
+    org_note = _pad("", label_width) + GAP + f"{L.T3_APPLICANT}（{L.T3_ORG_GROUP}：" + "、".join(
+        L.T3_COLUMNS[k] for k in L.T3_ORG_COLUMN_KEYS
+    ) + "）"
+    return [L.T3_CORNER_NOTE, org_note, *lines]
+
+
+def table4_lines(report: Report) -> list[str]:
+    t4 = report.table4
+    out: list[str] = []
+    heads = {
+        "review": L.T4_REVIEW,
+        "direct": f"{L.T4_LITIGATION}：{L.T4_GROUPS['direct']}",
+        "after_review": f"{L.T4_LITIGATION}：{L.T4_GROUPS['after_review']}",
+    }
+    rows = [["", *L.T4_COLUMNS.values()]]
+    for key in L.T4_GROUP_KEYS:
+        rows.append([heads[key], *(_cell(v) for v in getattr(t4, key).values())])
+    out += grid(rows)
+    return out
+
+
+TABLE_LINES = {"2": table2_lines, "3": table3_lines, "4": table4_lines}

@@ -1,0 +1,51 @@
+"""A finding: one rule's verdict on one place of a report."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel
+
+from nianbao.report import labels as L
+
+Severity = Literal["E", "W"]
+
+
+class Finding(BaseModel):
+    rule: str  # stable id from FORMAT.md §5, e.g. "T3-1"
+    severity: Severity
+    message: str  # Chinese, names the place and shows the numbers
+    section: Optional[str] = None  # key of labels.SECTIONS
+    table: Optional[str] = None  # "表二" / "表三" / "表四"
+    row: Optional[str] = None  # row key (table) or field path (narrative)
+    column: Optional[str] = None  # column key
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "E"
+
+    @property
+    def where(self) -> str:
+        """A short Chinese location, e.g. "表三 · 一、本年新收… · 自然人"."""
+        parts: list[str] = []
+        if self.table:
+            parts.append(self.table)
+        elif self.section:
+            parts.append(L.SECTIONS.get(self.section, self.section))
+        if self.row:
+            if self.table == "表三" and self.row in L.T3_ROW_BY_KEY:
+                parts.append(L.T3_ROW_BY_KEY[self.row].label)
+            elif self.table == "表四" and self.row in L.T4_GROUPS:
+                parts.append(L.T4_GROUPS[self.row])
+            elif self.table == "表二" and self.row in L.T2_ROWS:
+                parts.append(L.T2_ROWS[self.row])
+            else:
+                parts.append(self.row)
+        if self.column:
+            names = {**L.T3_COLUMNS, **L.T4_COLUMNS, **L.T2_DOC_COLUMNS}
+            parts.append(names.get(self.column, self.column) if self.table else self.column)
+        return " · ".join(parts)
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.is_error for f in findings)

@@ -1,0 +1,25 @@
+"""Where prompts/ and templates/ live: shipped inside the package, or the source checkout's."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+
+def _data_dir(name: str, env: str) -> Path:
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    packaged = Path(str(resources.files("nianbao"))) / name
+    if packaged.is_dir():
+        return packaged
+    # A source checkout or an editable install: the top-level folder of the repository.
+    return Path(__file__).resolve().parents[2] / name
+
+
+def templates_dir() -> Path:
+    return _data_dir("templates", "NIANBAO_TEMPLATES_DIR")
+
+
+def prompts_dir() -> Path:
+    return _data_dir("prompts", "NIANBAO_PROMPTS_DIR")

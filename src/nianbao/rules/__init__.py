@@ -1,0 +1,27 @@
+"""The rules of FORMAT.md §5. Each rule is a function registered under its stable id.
+
+check_report(report) runs every rule that one report can decide; pass last_year to add X-*.
+"""
+
+from __future__ import annotations
+
+from nianbao.report.findings import Finding
+from nianbao.report.model import Report
+from nianbao.rules.registry import RULES, Context
+
+# Importing the rule modules registers their rules.
+from nianbao.rules import tables  # noqa: F401,E402
+
+
+def check_report(report: Report, last_year: Report | None = None, text: str | None = None) -> list[Finding]:
+    """All findings for a report. `text` is the report's full text (rendered or imported)."""
+    ctx = Context(report=report, last_year=last_year, text=text)
+    findings: list[Finding] = []
+    for rule in RULES.values():
+        if rule.needs_last_year and last_year is None:
+            continue
+        findings.extend(rule.func(ctx))
+    return findings
+
+
+__all__ = ["check_report", "RULES", "Finding"]

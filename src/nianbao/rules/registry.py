@@ -1,0 +1,36 @@
+"""Rule registry: id -> function(Context) -> findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from nianbao.report.findings import Finding, Severity
+from nianbao.report.model import Report
+
+
+@dataclass
+class Context:
+    report: Report
+    last_year: Report | None = None
+    text: str | None = None  # the report's full text, for narrative and privacy rules
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    summary: str  # Chinese, one line: what the rule checks
+    func: Callable[[Context], Iterable[Finding]]
+    needs_last_year: bool = False
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(id: str, severity: Severity, summary: str, needs_last_year: bool = False):
+    def register(func: Callable[[Context], Iterable[Finding]]):
+        RULES[id] = Rule(id, severity, summary, lambda ctx: list(func(ctx)), needs_last_year)
+        return func
+
+    return register

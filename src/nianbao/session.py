@@ -1,0 +1,31 @@
+"""A drafting session: the report plus where the interview stands. Pure data, no I/O."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from pydantic import BaseModel, Field
+
+from nianbao.report.model import Report
+
+SCHEMA_VERSION = 1
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class InterviewState(BaseModel):
+    position: Optional[str] = None  # id of the question being asked
+    answers: dict[str, Any] = Field(default_factory=dict)  # question id -> answer as typed
+    finished: bool = False
+
+
+class Session(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    created: datetime = Field(default_factory=now)
+    updated: datetime = Field(default_factory=now)
+    report: Report = Field(default_factory=Report)
+    interview: InterviewState = Field(default_factory=InterviewState)
+    carried_over: list[str] = Field(default_factory=list)  # question ids prefilled from last year
