@@ -49,6 +49,8 @@ _NAMES: dict[str, str] = {
 def describe_path(loc: tuple) -> str:
     """("table3", "rows", "new", 0) -> 表三「一、本年新收政府信息公开申请数量」「自然人」."""
     loc = tuple(loc)
+    if loc[:1] == ("report",):
+        loc = loc[1:]
     if len(loc) >= 3 and loc[:2] == ("table3", "rows"):
         text = f"表三「{L.T3_ROW_BY_KEY[loc[2]].label}」" if loc[2] in L.T3_ROW_BY_KEY else f"表三「{loc[2]}」"
         if len(loc) >= 4 and isinstance(loc[3], int) and loc[3] < len(L.T3_COLUMN_KEYS):
