@@ -28,4 +28,7 @@ class Session(BaseModel):
     updated: datetime = Field(default_factory=now)
     report: Report = Field(default_factory=Report)
     interview: InterviewState = Field(default_factory=InterviewState)
-    carried_over: list[str] = Field(default_factory=list)  # question ids prefilled from last year
+    # Field paths prefilled from last year ("agency.name", "table3.rows.carried_in"), shown as
+    # 沿用上年 until the clerk confirms them; confirming removes the path.
+    carried_over: list[str] = Field(default_factory=list)
+    last_year: Optional[Report] = None  # last year's report, for the X-* rules

@@ -188,7 +188,7 @@ class OtherMatters(_Model):
 
 
 class Report(_Model):
-    year: int = Field(default=2021, ge=2021, le=2100)
+    year: int = Field(default=2021, ge=2000, le=2100)
     agency: Agency = Field(default_factory=Agency)
     overview: Overview = Field(default_factory=Overview)
     table2: Table2 = Field(default_factory=Table2)

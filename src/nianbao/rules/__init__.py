@@ -13,9 +13,15 @@ from nianbao.rules.registry import RULES, Context
 from nianbao.rules import tables  # noqa: F401,E402
 
 
-def check_report(report: Report, last_year: Report | None = None, text: str | None = None) -> list[Finding]:
+def check_report(
+    report: Report,
+    last_year: Report | None = None,
+    text: str | None = None,
+    format: str = "2021",
+    sections: dict[str, str] | None = None,
+) -> list[Finding]:
     """All findings for a report. `text` is the report's full text (rendered or imported)."""
-    ctx = Context(report=report, last_year=last_year, text=text)
+    ctx = Context(report=report, last_year=last_year, text=text, format=format, sections=sections)
     findings: list[Finding] = []
     for rule in RULES.values():
         if rule.needs_last_year and last_year is None:

@@ -14,6 +14,10 @@ class Context:
     report: Report
     last_year: Report | None = None
     text: str | None = None  # the report's full text, for narrative and privacy rules
+    # For imported (published) reports: which format its tables use ("2021" or "2019"), and the
+    # text of each section found, keyed by labels.SECTION_KEYS (None: a session, all present).
+    format: str = "2021"
+    sections: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
