@@ -40,47 +40,88 @@ def backup_path(path: Path) -> Path:
 
 
 def save(session: Session, path: Path) -> None:
-    """Write atomically: temp file in the same folder, fsync, keep the old file as .bak, replace."""
+    """Write atomically and keep the previous good version as .bak.
+
+    Each file is written to a temp file in the same folder, fsynced, then os.replace'd into place,
+    so at every moment both the session file and its backup are complete. The backup is written
+    first; the session file itself is only ever replaced, never moved away. A damaged previous
+    file never becomes the backup.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     session.updated = now()
-    payload = session.model_dump_json(indent=1)
+    payload = session.model_dump_json(indent=1).encode("utf-8")
+    previous = _good_bytes(path)
+    if previous is not None:
+        _write_atomic(backup_path(path), previous)
+    _write_atomic(path, payload)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists() and _is_loadable(path):
-            # Keep one good backup; never replace a good backup with a damaged file.
-            os.replace(path, backup_path(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_dir(path.parent)
 
 
-def _is_loadable(path: Path) -> bool:
+def _fsync_dir(folder: Path) -> None:
+    # Make the rename itself durable; not every platform or filesystem allows it.
     try:
-        load(path)
-        return True
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _good_bytes(path: Path) -> bytes | None:
+    """The file's content if it is a loadable session, else None (missing or damaged)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        _parse(path, data)
     except SessionError:
-        return False
+        return None
+    return data
 
 
 # Migrations: version -> function turning that version's dict into the next version's.
 def _from_v0(raw: dict) -> dict:
     # Version 0: a bare report (what early tools and hand-written examples hold).
-    return {"schema_version": 1, "report": raw}
+    report = {key: value for key, value in raw.items() if key != "schema_version"}
+    return {"schema_version": 1, "report": report}
 
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _from_v0}
 
 
+class _NewerVersion(ValueError):
+    pass
+
+
 def _migrate(raw: dict) -> dict:
-    version = raw.get("schema_version", 0 if "report" not in raw else 1)
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
-        raise ValueError(f"版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级 nianbao")
+    if "schema_version" in raw:
+        version = raw["schema_version"]
+    else:
+        version = 1 if "report" in raw else 0
+    # bool is an int subclass: `true` is not a version.
+    if type(version) is not int or version < 0 or (version < SCHEMA_VERSION and version not in MIGRATIONS):
+        raise ValueError(f"无法识别的格式版本“{version}”")
+    if version > SCHEMA_VERSION:
+        raise _NewerVersion(f"格式版本为 {version}，比本程序支持的版本 {SCHEMA_VERSION} 新，请升级 nianbao")
     while version < SCHEMA_VERSION:
         raw = MIGRATIONS[version](raw)
         version = raw["schema_version"]
@@ -90,35 +131,53 @@ def _migrate(raw: dict) -> dict:
 def load(path: Path) -> Session:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise SessionError(f"找不到会话文件：{path}") from None
-    except UnicodeDecodeError:
-        raise SessionError(_damaged(path, "不是 UTF-8 文本")) from None
+    except IsADirectoryError:
+        raise SessionError(f"{path} 是文件夹，不是会话文件") from None
+    except PermissionError:
+        raise SessionError(f"没有权限读取会话文件：{path}") from None
     except OSError as exc:
         raise SessionError(f"无法读取会话文件 {path}：{exc.strerror}") from None
+    return _parse(path, data)
+
+
+def _parse(path: Path, data: bytes) -> Session:
+    try:
+        # utf-8-sig: a file re-saved by Windows Notepad starts with a BOM.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SessionError(_damaged(path, "不是 UTF-8 文本")) from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SessionError(_damaged(path, f"第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误")) from None
+    except RecursionError:
+        raise SessionError(_damaged(path, "JSON 嵌套过深")) from None
     if not isinstance(raw, dict):
         raise SessionError(_damaged(path, "内容不是一个会话"))
     try:
         raw = _migrate(raw)
+    except _NewerVersion as exc:
+        raise SessionError(f"会话文件 {path} 的{exc}。") from None
     except ValueError as exc:
-        raise SessionError(f"会话文件 {path}：{exc}") from None
+        raise SessionError(_damaged(path, str(exc))) from None
     try:
         return Session.model_validate(raw)
     except ValidationError as exc:
-        raise SessionError(f"会话文件 {path} 中 {explain_validation_error(exc)}") from None
+        raise SessionError(f"会话文件 {path} 中 {explain_validation_error(exc)}。{_backup_hint(path)}") from None
 
 
 def _damaged(path: Path, why: str) -> str:
-    message = f"会话文件 {path} 已损坏（{why}），未做任何改动。"
+    return f"会话文件 {path} 已损坏（{why}），未做任何改动。{_backup_hint(path)}"
+
+
+def _backup_hint(path: Path) -> str:
     backup = backup_path(path)
-    if backup.exists():
-        message += f"可用上一次的备份：{backup}（nianbao resume {backup}）"
-    return message
+    if backup.is_file():
+        return f"上一次保存的备份：{backup}（可复制为 {path.name} 后继续使用）"
+    return ""
 
 
 def resolve(name_or_path: str, data_dir_override: str | None = None) -> Path:
@@ -133,4 +192,12 @@ def list_sessions(data_dir_override: str | None = None) -> list[Path]:
     folder = sessions_dir(data_dir_override)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    stamped = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            stamped.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue  # removed meanwhile
+    # Most recently modified first; the name breaks ties so the order is stable.
+    stamped.sort(key=lambda item: (-item[0], item[1].name))
+    return [path for _, path in stamped if path.is_file()]
