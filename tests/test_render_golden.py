@@ -188,6 +188,7 @@ def test_draft_shows_every_missing_fact(lilin: Session) -> None:
         ("problems", INDENT + "2021年，我镇政府信息公开工作仍存在一些不足：【待填：存在的主要问题】"),
         ("contact", "请与梨林镇党政办联系（【待填：联系方式（地址、电话或电子邮箱）】）。"),
     ],
+    ids=["measures", "problems", "contact"],
 )
 def test_draft_placeholder_for_a_missing_list(lilin: Session, field: str, expected: str) -> None:
     if field == "contact":
