@@ -20,6 +20,9 @@ class InterviewState(BaseModel):
     position: Optional[str] = None  # id of the question being asked
     answers: dict[str, Any] = Field(default_factory=dict)  # question id -> answer as typed
     finished: bool = False
+    # The report before any answer (empty, or prefilled from last year); answers are replayed
+    # on top of it, so editing an earlier answer re-derives everything that depends on it.
+    base: Optional[Report] = None
 
 
 class Session(BaseModel):

@@ -1,7 +1,8 @@
-"""Drafting commands: the TUI (no command), sessions list."""
+"""Drafting commands: the TUI (no command), new, resume, sessions."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -10,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from nianbao import store
-from nianbao.cli.common import State, app, fail, out
+from nianbao.cli.common import State, app, fail, load_session, out
+from nianbao.session import Session
 
 
 @app.callback(invoke_without_command=True)
@@ -27,11 +29,91 @@ def main_callback(
 
 
 def run_tui(session_path: Optional[Path] = None) -> None:
+    from nianbao.tui.app import run
+
+    final_text = run(data_dir=State.data_dir, session_path=session_path)
+    if final_text:
+        # Leaving after finishing prints the final text, ready to copy.
+        out.print(Text(final_text))
+
+
+def new_session_path(name: Optional[str]) -> Path:
+    stem = name or datetime.now().strftime("nianbao-%Y%m%d-%H%M%S")
+    return store.sessions_dir(State.data_dir) / f"{stem}{store.SUFFIX}"
+
+
+def _open_engine(session: Session, path: Path):
+    from nianbao.interview.engine import Engine
+    from nianbao.interview.spec import PromptsError
+
     try:
-        from nianbao.tui.app import run
+        return Engine(session, path)
+    except PromptsError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command("new")
+def new_cmd(
+    plain: bool = typer.Option(False, "--plain", help="逐行问答（不用全屏界面）"),
+    answers: Optional[Path] = typer.Option(None, "--answers", help="答案文件（YAML，问题id: 回答），用于自动化"),
+    from_last: Optional[str] = typer.Option(None, "--from", help="从上年的会话或已发布年报开始，预填机关信息和结转数"),
+    name: Optional[str] = typer.Option(None, "--name", help="会话名（默认按时间生成）"),
+):
+    """新建一份年报。"""
+    path = new_session_path(name)
+    if path.exists():
+        raise fail(f"会话“{path.stem}”已存在（{path}），请换一个名字，或用 nianbao resume {path.stem} 继续。")
+    session = _start_session(from_last)
+    engine = _open_engine(session, path)
+    if answers is not None:
+        from nianbao.interview.scripted import ScriptError, load_answers, run_answers
+
+        try:
+            count = run_answers(engine, load_answers(answers))
+        except ScriptError as exc:
+            engine.save()
+            raise fail(f"{exc}（已保存到 {path}）") from None
+        out.print(Text(f"已按答案文件完成 {count} 项问答，会话保存在 {path}"))
+        return
+    engine.save()
+    if plain:
+        from nianbao.cli.plain import run_plain
+
+        run_plain(engine, out)
+        out.print(Text(f"会话保存在 {path}"))
+        return
+    run_tui(path)
+
+
+def _start_session(from_last: Optional[str]) -> Session:
+    if not from_last:
+        return Session()
+    try:
+        from nianbao.importer.prefill import session_from_last_year
     except ImportError:
-        raise fail("终端起草界面尚未就绪。") from None
-    run(data_dir=State.data_dir, session_path=session_path)
+        raise fail("暂不支持从上年报告开始。") from None
+    try:
+        return session_from_last_year(Path(from_last))
+    except store.SessionError as exc:
+        raise fail(str(exc)) from None
+    except Exception as exc:  # the importer's own errors carry Chinese messages
+        raise fail(f"无法读取上年报告 {from_last}：{exc}") from None
+
+
+@app.command("resume")
+def resume_cmd(
+    session: str = typer.Argument(..., help="会话文件路径或会话名"),
+    plain: bool = typer.Option(False, "--plain", help="逐行问答（不用全屏界面）"),
+):
+    """继续填写已保存的会话。"""
+    path = store.resolve(session, State.data_dir)
+    sess = load_session(session)
+    if plain:
+        from nianbao.cli.plain import run_plain
+
+        run_plain(_open_engine(sess, path), out)
+        return
+    run_tui(path)
 
 
 @app.command("sessions")
@@ -41,6 +123,8 @@ def sessions_cmd():
     if not paths:
         out.print(Text(f"还没有保存的会话（文件夹：{store.sessions_dir(State.data_dir)}）"))
         return
+    from nianbao.interview.engine import progress_summary
+
     table = Table("会话", "机关", "年度", "进度", "最后修改")
     for path in paths:
         try:
@@ -52,15 +136,7 @@ def sessions_cmd():
             Text(path.stem),
             Text(session.report.agency.name or "（未填）"),
             str(session.report.year),
-            Text(_progress_text(session)),
+            Text(progress_summary(session)),
             session.updated.astimezone().strftime("%Y-%m-%d %H:%M"),
         )
     out.print(table)
-
-
-def _progress_text(session) -> str:
-    try:
-        from nianbao.interview.engine import progress_summary
-    except ImportError:
-        return "已完成" if session.interview.finished else "进行中"
-    return progress_summary(session)

@@ -1,0 +1,47 @@
+"""Line-by-line drafting with rich prompts, for terminals where the TUI does not work."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from nianbao.interview.engine import Engine
+
+HELP_KEYS = ("?", "？")
+BACK_KEYS = ("<", "《")
+
+
+def run_plain(engine: Engine, console: Console) -> None:
+    console.print(Text("逐项问答：直接回车采用方括号中的建议；输入 ? 查看说明，< 返回上一题；Ctrl+D 退出（已答内容都已保存）。", style="dim"))
+    section = None
+    while (step := engine.current()) is not None:
+        if step.section.id != section:
+            section = step.section.id
+            console.rule(Text(step.section.title))
+        tag = "（沿用上年，回车确认）" if step.carried else ""
+        console.print(Text(engine.ask_text(step) + tag, style="bold"))
+        if step.problem:
+            console.print(Text(step.problem, style="red"))
+        suggestion = step.suggestion.replace("\n", " / ")
+        prompt = f"[{suggestion}] > " if suggestion else "> "
+        try:
+            text = console.input(Text(prompt, style="cyan"))
+        except EOFError:
+            console.print(Text("\n已退出，已确认的回答都已保存。"))
+            return
+        text = text.strip()
+        if text in HELP_KEYS:
+            q = step.question
+            console.print(Text(q.help or "（暂无说明）"))
+            if q.example:
+                console.print(Text(f"例如：{q.example}", style="dim"))
+            continue
+        if text in BACK_KEYS:
+            engine.back()
+            continue
+        if not text and step.suggestion:
+            text = step.suggestion
+        reply = engine.answer(text)
+        style = "green" if reply.accepted and not reply.problem else "red"
+        console.print(Text(reply.message, style=style))
+    console.print(Text("问答已全部完成。", style="bold green"))

@@ -1,0 +1,320 @@
+"""The interview engine: next question, answer, back/edit, jump, progress, review.
+
+No Textual here: the TUI, the plain line mode and the answers-file mode all drive this class.
+The report is rebuilt from the base report plus every applicable answer, in outline order, after
+each change; so back/edit keeps every answer and re-derives what depends on an edited one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from nianbao import store
+from nianbao.interview.conditions import CONDITIONS, INSTANCES, Instance, WalkState
+from nianbao.interview.errors import AnswerError
+from nianbao.interview.kinds import apply_answer, derive, fields_of, parse_answer, show_value, t3_column_problem
+from nianbao.interview.parse import parse_count
+from nianbao.interview.paths import PathError, set_path
+from nianbao.interview.spec import Interview, Question, Section, default_interview
+from nianbao.report.fieldnames import describe_path
+from nianbao.report.findings import Finding
+from nianbao.report.model import Report
+from nianbao.rules import check_report
+from nianbao.session import Session
+
+# Answers keyed "cell:<path>" are edits made in the table grid; they are applied last.
+CELL_PREFIX = "cell:"
+
+NOT_STARTED, IN_PROGRESS, HAS_PROBLEM, DONE = "未开始", "进行中", "有问题", "已完成"
+
+# Which section a table's findings belong to.
+_TABLE_SECTION = {"表二": "active", "表三": "requests", "表四": "appeals"}
+
+
+@dataclass
+class Step:
+    """One question as asked: a question, or one instance of a repeating question."""
+
+    question: Question
+    section: Section
+    instance: Optional[Instance] = None
+    raw: Optional[str] = None  # the answer as typed
+    answered: bool = False
+    problem: Optional[str] = None  # a rule the accepted answer still breaks (re-asked)
+    carried: bool = False  # prefilled from last year, not yet confirmed
+    suggestion: str = ""  # text to put in the answer box (last answer, or the current value)
+
+    @property
+    def id(self) -> str:
+        return self.question.id if self.instance is None else f"{self.question.id}.{self.instance.key}"
+
+    @property
+    def pending(self) -> bool:
+        return not self.answered or self.problem is not None or self.carried
+
+    @property
+    def short(self) -> str:
+        if self.instance is None:
+            return self.question.short
+        label = next(iter(self.instance.words.values()))
+        return f"{self.question.short}·{label}"
+
+
+@dataclass
+class Reply:
+    accepted: bool  # the answer was understood and saved
+    message: str = ""  # what the assistant says back (Chinese)
+    problem: bool = False  # saved, but a rule still breaks: the same question is asked again
+    findings: list[Finding] = field(default_factory=list)  # new error/warning findings for this answer
+
+
+@dataclass
+class SectionProgress:
+    id: str
+    title: str
+    status: str
+    answered: int
+    total: int
+
+
+@dataclass
+class ReviewRow:
+    section: str
+    step_id: str
+    label: str
+    answer: str
+    problem: Optional[str]
+
+
+class Engine:
+    def __init__(
+        self,
+        session: Session,
+        path: Optional[Path] = None,
+        interview: Optional[Interview] = None,
+        on_save: Optional[Callable[[Session], None]] = None,
+    ):
+        self.session = session
+        self.path = Path(path) if path else None
+        self.interview = interview or default_interview()
+        self.on_save = on_save
+        if session.interview.base is None:
+            session.interview.base = session.report.model_copy(deep=True)
+        self.steps: list[Step] = []
+        self.findings: list[Finding] = []
+        self._notes: dict[str, list[str]] = {}
+        self.replay()
+
+    # --- building ------------------------------------------------------------------------------
+    def replay(self) -> None:
+        """Rebuild the report and the list of steps from the base report and the answers."""
+        answers = self.session.interview.answers
+        base = self.session.interview.base or Report()
+        state = WalkState(session=self.session, report=base.model_copy(deep=True))
+        carried = set(self.session.carried_over)
+        steps: list[Step] = []
+        asked: set[str] = set()
+        self._notes = {}
+        for section in self.interview.sections:
+            for q in section.questions:
+                if q.when and not CONDITIONS[q.when](state):
+                    continue
+                asked.add(q.id)
+                instances = INSTANCES[q.foreach](state) if q.foreach else [None]
+                for inst in instances:
+                    step = Step(q, section, inst)
+                    steps.append(step)
+                    self._apply_step(state, step, answers.get(step.id), carried)
+        derive(state, asked)
+        self._apply_cell_edits(state.report)
+        self.session.report = state.report
+        self.steps = steps
+        self.findings = check_report(state.report, last_year=self.session.last_year)
+        for step in steps:
+            if step.raw is None:
+                step.suggestion = show_value(state.report, step.question, step.instance)
+
+    def _apply_step(self, state: WalkState, step: Step, raw: Optional[str], carried: set[str]) -> None:
+        q, inst = step.question, step.instance
+        step.carried = bool(carried.intersection(fields_of(q, inst)))
+        if raw is None:
+            return
+        step.raw = raw
+        step.suggestion = raw
+        try:
+            value = parse_answer(raw, q)
+            self._notes[step.id] = apply_answer(state, q, inst, value)
+        except AnswerError as exc:
+            step.problem = str(exc)
+            step.answered = True
+            return
+        state.values[step.id] = value
+        step.answered = True
+        if q.kind == "outcomes" and inst is not None:
+            step.problem = t3_column_problem(state.report, inst.key)
+
+    def _apply_cell_edits(self, report: Report) -> None:
+        for key, raw in self.session.interview.answers.items():
+            if key.startswith(CELL_PREFIX):
+                try:
+                    set_path(report, key[len(CELL_PREFIX):], parse_count(raw))
+                except (AnswerError, PathError):
+                    continue  # stale edit of a cell that no longer exists: ignored, kept on file
+
+    def set_cell(self, path: str, text: str) -> Reply:
+        """Edit one table cell directly (the grid). Checks run at once, like any answer."""
+        try:
+            parse_count(text)
+        except AnswerError as exc:
+            return Reply(False, str(exc))
+        before = {(f.rule, f.where, f.message) for f in self.findings}
+        self.session.interview.answers[CELL_PREFIX + path] = text
+        self.replay()
+        self.save()
+        new = [f for f in self.findings if (f.rule, f.where, f.message) not in before]
+        message = " ".join(f"（{f.rule}）{f.message}" for f in new) or "已修改。"
+        return Reply(True, message, findings=new)
+
+    # --- asking --------------------------------------------------------------------------------
+    def current(self) -> Optional[Step]:
+        position = self.session.interview.position
+        if position:
+            for step in self.steps:
+                if step.id == position:
+                    return step
+        return next((s for s in self.steps if s.pending), None)
+
+    def ask_text(self, step: Step) -> str:
+        words: dict[str, Any] = dict(step.instance.words) if step.instance else {}
+        if "{last_year_problems}" in step.question.ask and self.session.last_year:
+            words["last_year_problems"] = "；".join(self.session.last_year.problems.problems)
+        return step.question.ask.format(**words) if words else step.question.ask
+
+    @property
+    def finished(self) -> bool:
+        return self.current() is None
+
+    # --- answering -----------------------------------------------------------------------------
+    def answer(self, text: str) -> Reply:
+        step = self.current()
+        if step is None:
+            return Reply(False, "问答已全部完成，可以查看、检查和导出报告。")
+        try:
+            parse_answer(text, step.question)
+        except AnswerError as exc:
+            return Reply(False, f"{step.question.short}：{exc}")
+        before = {(f.rule, f.where, f.message) for f in self.findings}
+        self.session.interview.answers[step.id] = text
+        confirmed = set(fields_of(step.question, step.instance))
+        self.session.carried_over = [p for p in self.session.carried_over if p not in confirmed]
+        self.session.interview.position = None
+        self.replay()
+        done = self._step(step.id)
+        new_findings = [f for f in self.findings if (f.rule, f.where, f.message) not in before]
+        self.session.interview.finished = self.finished
+        self.save()
+        if done is not None and done.problem:
+            return Reply(True, done.problem, problem=True, findings=new_findings)
+        notes = self._notes.get(step.id, [])
+        message = "".join(notes) if notes else "好的，已记下。"
+        relevant = [f for f in new_findings if _section_of(f) in (None, step.section.id)]
+        if relevant:
+            message += " " + " ".join(f"（{f.rule}）{f.message}" for f in relevant)
+        return Reply(True, message, findings=relevant)
+
+    def _step(self, step_id: str) -> Optional[Step]:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def save(self) -> None:
+        if self.path is not None:
+            store.save(self.session, self.path)
+        if self.on_save:
+            self.on_save(self.session)
+
+    # --- moving --------------------------------------------------------------------------------
+    def back(self) -> Optional[Step]:
+        """Go to the question before the current one; every answer is kept."""
+        current = self.current()
+        index = self.steps.index(current) if current else len(self.steps)
+        if index == 0:
+            return current
+        target = self.steps[index - 1]
+        self.session.interview.position = target.id
+        self.save()
+        return target
+
+    def goto(self, step_id: str) -> Optional[Step]:
+        step = self._step(step_id)
+        if step is None:
+            return None
+        self.session.interview.position = step.id
+        self.save()
+        return step
+
+    def jump(self, section_id: str) -> Optional[Step]:
+        """Go to a section: its first unanswered question, or its first question."""
+        in_section = [s for s in self.steps if s.section.id == section_id]
+        if not in_section:
+            return None
+        target = next((s for s in in_section if s.pending), in_section[0])
+        return self.goto(target.id)
+
+    def resume_flow(self) -> None:
+        """Leave an edited question: continue with the first unanswered one."""
+        self.session.interview.position = None
+        self.save()
+
+    # --- overview ------------------------------------------------------------------------------
+    def progress(self) -> list[SectionProgress]:
+        out = []
+        error_sections = {_section_of(f) for f in self.findings if f.is_error}
+        for section in self.interview.sections:
+            steps = [s for s in self.steps if s.section.id == section.id]
+            answered = sum(1 for s in steps if s.answered and not s.carried)
+            if any(s.problem for s in steps) or (section.id in error_sections and answered):
+                status = HAS_PROBLEM
+            elif steps and all(not s.pending for s in steps):
+                status = DONE
+            elif answered:
+                status = IN_PROGRESS
+            else:
+                status = NOT_STARTED
+            out.append(SectionProgress(section.id, section.title, status, answered, len(steps)))
+        return out
+
+    def review(self) -> list[ReviewRow]:
+        rows = [
+            ReviewRow(s.section.title, s.id, s.short, s.raw if s.raw is not None else "（未答）", s.problem)
+            for s in self.steps
+        ]
+        for key, raw in self.session.interview.answers.items():
+            if key.startswith(CELL_PREFIX):
+                rows.append(ReviewRow("表格修改", key, describe_path(tuple(key[len(CELL_PREFIX):].split("."))), raw, None))
+        return rows
+
+    @property
+    def answer_count(self) -> int:
+        return sum(1 for s in self.steps if s.answered)
+
+
+def _section_of(f: Finding) -> Optional[str]:
+    if f.table in _TABLE_SECTION:
+        return _TABLE_SECTION[f.table]
+    return f.section
+
+
+def open_engine(path: Path, interview: Optional[Interview] = None) -> Engine:
+    return Engine(store.load(path), path, interview)
+
+
+def progress_summary(session: Session) -> str:
+    """One line for `nianbao sessions`: 已完成, or answered/total and the sections with problems."""
+    engine = Engine(session.model_copy(deep=True))
+    if engine.finished:
+        return "已完成"
+    answered = sum(1 for s in engine.steps if not s.pending)
+    problems = [p.title for p in engine.progress() if p.status == HAS_PROBLEM]
+    text = f"{answered}/{len(engine.steps)} 题"
+    return text + (f"，有问题：{'、'.join(problems)}" if problems else "")
