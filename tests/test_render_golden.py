@@ -76,7 +76,8 @@ def test_examples_folder_is_not_empty() -> None:
 def test_no_stale_golden_files() -> None:
     stems = {Path(name).stem for name in EXAMPLES}
     stale = [
-        p.name for p in GOLDEN_DIR.iterdir() if p.name.split(".")[0] not in stems
+        p.name for p in GOLDEN_DIR.iterdir()
+        if not any(p.name in (f"{stem}.{fmt}", f"{stem}.draft.{fmt}") for stem in stems for fmt in FORMATS)
     ]
     assert stale == [], f"golden files without an example in examples/: {stale}; delete them"
 
