@@ -24,6 +24,11 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def _unwrapped(text: str) -> str:
+    """Rich wraps messages at 80 columns when stdout is not a terminal; join the lines back."""
+    return "".join(text.splitlines())
+
+
 def _golden(fmt: str) -> str:
     return (GOLDEN_DIR / f"lilin-2021.{fmt}").read_text(encoding="utf-8")
 
@@ -77,7 +82,7 @@ def test_print_missing_fact(runner: CliRunner, tmp_path: Path, lilin: Session) -
 def test_check_lilin_is_clean(runner: CliRunner, lilin_path: Path) -> None:
     result = runner.invoke(app, ["check", str(lilin_path)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == f"{lilin_path}：梨林镇人民政府 2021 年"
+    assert _unwrapped(result.stdout).startswith(f"{lilin_path}：梨林镇人民政府 2021 年")
     assert result.stderr == ""
 
 
@@ -176,8 +181,7 @@ def test_sessions_uses_the_env_data_dir(runner: CliRunner, data_dir: Path, lilin
 def test_sessions_empty(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["--data-dir", str(tmp_path), "sessions"])
     assert result.exit_code == 0
-    # Rich wraps long lines at 80 columns when stdout is not a terminal; join them back.
-    assert "".join(result.stdout.splitlines()) == f"还没有保存的会话（文件夹：{tmp_path / 'sessions'}）"
+    assert _unwrapped(result.stdout) == f"还没有保存的会话（文件夹：{tmp_path / 'sessions'}）"
 
 
 def test_sessions_shows_a_damaged_session_without_failing(
@@ -201,7 +205,7 @@ def test_export(runner: CliRunner, tmp_path: Path, lilin_path: Path, fmt: str) -
     out = tmp_path / f"报告.{fmt}"
     result = runner.invoke(app, ["export", str(lilin_path), "-f", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"已导出：{out}\n"
+    assert _unwrapped(result.stdout) == f"已导出：{out}"
     assert out.read_text(encoding="utf-8") == _golden(fmt)
 
 
@@ -231,7 +235,7 @@ def test_export_refuses_a_report_with_errors_unless_forced(
     assert not out.exists()
     forced = runner.invoke(app, ["export", str(path), "-f", "txt", "-o", str(out), "--force"])
     assert forced.exit_code == 0, forced.output
-    assert forced.stdout.splitlines()[-1] == f"已导出：{out}"
+    assert _unwrapped(forced.stdout).endswith(f"已导出：{out}")
     assert out.read_text(encoding="utf-8").splitlines()[0] == "梨林镇人民政府2021年政府信息公开工作年度报告"
 
 
