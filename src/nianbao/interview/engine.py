@@ -8,6 +8,7 @@ each change; so back/edit keeps every answer and re-derives what depends on an e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -132,9 +133,10 @@ class Engine:
         self.session.report = state.report
         self.steps = steps
         self.findings = check_report(state.report, last_year=self.session.last_year)
+        empty = Report()
         for step in steps:
             if step.raw is None:
-                step.suggestion = show_value(state.report, step.question, step.instance)
+                step.suggestion = _suggestion(state.report, empty, step)
 
     def _apply_step(self, state: WalkState, step: Step, raw: Optional[str], carried: set[str]) -> None:
         q, inst = step.question, step.instance
@@ -218,8 +220,10 @@ class Engine:
         if done is not None and done.problem:
             return Reply(True, done.problem, problem=True, findings=new_findings)
         notes = self._notes.get(step.id, [])
-        message = "".join(notes) if notes else "好的，已记下。"
-        relevant = [f for f in new_findings if _section_of(f) in (None, step.section.id)]
+        message = "".join(notes) if notes else _acknowledge(self.session.report, done or step)
+        relevant = [
+            f for f in new_findings if not f.incomplete and _section_of(f) in (None, step.section.id)
+        ]
         if relevant:
             message += " " + " ".join(f"（{f.rule}）{f.message}" for f in relevant)
         return Reply(True, message, findings=relevant)
@@ -269,7 +273,7 @@ class Engine:
     # --- overview ------------------------------------------------------------------------------
     def progress(self) -> list[SectionProgress]:
         out = []
-        error_sections = {_section_of(f) for f in self.findings if f.is_error}
+        error_sections = {_section_of(f) for f in self.findings if f.is_error and not f.incomplete}
         for section in self.interview.sections:
             steps = [s for s in self.steps if s.section.id == section.id]
             answered = sum(1 for s in steps if s.answered and not s.carried)
@@ -297,6 +301,30 @@ class Engine:
     @property
     def answer_count(self) -> int:
         return sum(1 for s in self.steps if s.answered)
+
+
+def _acknowledge(report: Report, step: Step) -> str:
+    """Say back what was understood, so a misread answer is caught at once."""
+    understood = show_value(report, step.question, step.instance).replace("\n", "；")
+    if step.question.kind == "yes_no":
+        understood = ""  # the note of apply_answer says what "no" filled in
+    if not understood:
+        return "好的，已记下。"
+    if len(understood) > 40:
+        understood = understood[:40] + "……"
+    return f"已记下：{understood}"
+
+
+def _suggestion(report: Report, empty: Report, step: Step) -> str:
+    """What to put in the answer box of an unanswered question: a value the report already holds
+    (prefilled or imported), never a bare model default; else the question's own suggestion."""
+    current = show_value(report, step.question, step.instance)
+    if current and current != show_value(empty, step.question, step.instance):
+        return current
+    return SUGGESTIONS[step.question.suggest]() if step.question.suggest else ""
+
+
+SUGGESTIONS = {"previous_year": lambda: str(date.today().year - 1)}
 
 
 def _section_of(f: Finding) -> Optional[str]:

@@ -215,10 +215,13 @@ def apply_answer(state: WalkState, q: Question, inst: Instance | None, value: An
         return []
     if kind == "yes_no":
         if value is False:
+            filled_text = False
             for leaf in fields_of(q):
                 current = get_path(report, leaf)
+                filled_text |= isinstance(current, str)
                 set_path(report, leaf, "无" if isinstance(current, str) else 0)
-        return []
+            return ["已记下：没有。相关各项已填“无”。" if filled_text else "已记下：没有。相关各项已填 0。"]
+        return ["已记下：有。下面逐项填写。"]
     if kind == "counts":
         return _apply_t3_row(report, q, dict(value))
     if kind == "outcomes":
@@ -355,6 +358,14 @@ def show_value(report: Report, q: Question, inst: Instance | None) -> str:
             return ""
         shown = "，".join(f"{L.T3_COLUMNS[c]}{v}件" for c, v in cells.items() if v and c != "total")
         return shown or "无"
+    if kind == "outcomes" and inst is not None:
+        t3 = report.table3
+        keys = (*L.T3_OUTCOME_KEYS, "carried_out")
+        shown = [f"{L.T3_ROW_BY_KEY[k].label}{t3.get(k, inst.key)}件" for k in keys if t3.get(k, inst.key)]
+        return "，".join(shown)
+    if kind == "t4_group" and inst is not None:
+        group = getattr(report.table4, inst.key)
+        return "，".join(f"{L.T4_COLUMNS[c]}{v}件" for c, v in zip(L.T4_COLUMN_KEYS, group.values()) if v)
     if kind == "checklist":
         if None in values:
             return ""

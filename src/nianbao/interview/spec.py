@@ -42,6 +42,7 @@ class Question(BaseModel):
     foreach: Optional[str] = None  # name of an instance generator in conditions.py
     optional: bool = False  # "无" is accepted and means empty
     value_kind: Literal["count", "amount_yuan"] = "count"  # for kind "row"
+    suggest: Optional[Literal["previous_year"]] = None  # a default put in the answer box
 
 
 class Section(BaseModel):

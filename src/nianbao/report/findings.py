@@ -19,6 +19,9 @@ class Finding(BaseModel):
     table: Optional[str] = None  # "表二" / "表三" / "表四"
     row: Optional[str] = None  # row key (table) or field path (narrative)
     column: Optional[str] = None  # column key
+    # About a value not filled in yet (a blank cell): the interview asks for it in turn, so
+    # replies to answers leave these to the review; a published report shows them like any other.
+    incomplete: bool = False
 
     @property
     def is_error(self) -> bool:

@@ -1,0 +1,88 @@
+"""The Textual application: start screen, then the chat screen for one session."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from nianbao import store
+from nianbao.interview.engine import Engine
+from nianbao.session import Session
+from nianbao.tui.chat import ChatScreen
+from nianbao.tui.commands import ChatCommands
+from nianbao.tui.start import StartScreen
+
+
+class NianbaoApp(App[str]):
+    """Returns the final report text when the clerk finishes and prints, else None."""
+
+    CSS_PATH = "nianbao.tcss"
+    TITLE = "年报助手"
+    COMMANDS = App.COMMANDS | {ChatCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [Binding("ctrl+q", "quit", "退出", priority=True)]
+
+    def __init__(self, data_dir: str | None = None, session_path: Path | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.session_path = session_path
+        self.engine: Engine | None = None
+
+    def on_mount(self) -> None:
+        if self.session_path is not None:
+            self.open_session(self.session_path)
+        else:
+            self.push_screen(StartScreen(self.data_dir), self._started)
+
+    def _started(self, choice: tuple[str, Path | None] | None) -> None:
+        if choice is None:
+            self.exit()
+            return
+        action, path = choice
+        if action == "resume" and path is not None:
+            self.open_session(path)
+        elif action == "from_last" and path is not None:
+            self.start_from_last_year(path)
+        else:
+            self.start_new(Session())
+
+    def new_path(self) -> Path:
+        stem = datetime.now().strftime("nianbao-%Y%m%d-%H%M%S")
+        return store.sessions_dir(self.data_dir) / f"{stem}{store.SUFFIX}"
+
+    def start_new(self, session: Session) -> None:
+        path = self.new_path()
+        engine = Engine(session, path)
+        engine.save()
+        self.show_chat(engine)
+
+    def start_from_last_year(self, last: Path) -> None:
+        try:
+            from nianbao.importer.prefill import session_from_last_year
+
+            session = session_from_last_year(last)
+        except Exception as exc:  # the importer's errors carry Chinese messages
+            self.notify(f"无法从上年报告开始：{exc}", severity="error")
+            self.push_screen(StartScreen(self.data_dir), self._started)
+            return
+        self.start_new(session)
+
+    def open_session(self, path: Path) -> None:
+        try:
+            engine = Engine(store.load(path), path)
+        except store.SessionError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            self.push_screen(StartScreen(self.data_dir), self._started)
+            return
+        self.show_chat(engine)
+
+    def show_chat(self, engine: Engine) -> None:
+        self.engine = engine
+        self.push_screen(ChatScreen(engine))
+
+
+def run(data_dir: str | None = None, session_path: Path | None = None) -> str | None:
+    return NianbaoApp(data_dir, session_path).run()

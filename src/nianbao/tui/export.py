@@ -1,0 +1,87 @@
+"""Export from the TUI: choose a format and a file; error-level findings need a confirmation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+
+from nianbao.render.env import MissingFact
+from nianbao.render.export import EXPORT_FORMATS, export_report
+from nianbao.report.findings import Finding
+from nianbao.report.model import Report
+from nianbao.tui.confirm import ConfirmScreen
+
+
+class ExportScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, report: Report, findings: list[Finding], folder: Path) -> None:
+        super().__init__()
+        self.report = report
+        self.errors = [f for f in findings if f.is_error]
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Static(Text("导出报告", style="bold"), markup=False)
+            with RadioSet(id="formats"):
+                for i, fmt in enumerate(EXPORT_FORMATS):
+                    yield RadioButton(fmt, value=i == 0, id=f"fmt-{fmt}")
+            yield Input(str(self._path_for("txt")), id="export-path")
+            yield Static(id="export-status", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("导出", id="btn-do-export", variant="primary")
+                yield Button("取消", id="btn-cancel-export")
+
+    def _path_for(self, fmt: str) -> Path:
+        stem = f"{self.report.agency.name or '年报'}{self.report.year}年政府信息公开工作年度报告"
+        return self.folder / f"{stem}.{fmt}"
+
+    @on(RadioSet.Changed, "#formats")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        fmt = str(event.pressed.label)
+        field = self.query_one("#export-path", Input)
+        field.value = str(Path(field.value).with_suffix(f".{fmt}"))
+
+    def _format(self) -> str:
+        pressed = self.query_one(RadioSet).pressed_button
+        return str(pressed.label) if pressed else "txt"
+
+    @on(Button.Pressed, "#btn-do-export")
+    def _export(self) -> None:
+        if self.errors:
+            rules = "、".join(dict.fromkeys(f.rule for f in self.errors))
+            question = f"报告还有 {len(self.errors)} 个错误级问题（{rules}），发布前应当改正。仍然导出吗？"
+            self.app.push_screen(ConfirmScreen(question, "仍然导出", "返回修改"), self._confirmed)
+        else:
+            self._write()
+
+    def _confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self._write()
+
+    def _write(self) -> None:
+        status = self.query_one("#export-status", Static)
+        target = Path(self.query_one("#export-path", Input).value).expanduser()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            export_report(self.report, self._format(), target)
+        except MissingFact as exc:
+            status.update(Text(f"{exc}。", style="red"))
+            return
+        except Exception as exc:  # PdfError, OSError: shown, never a traceback
+            status.update(Text(f"导出失败：{exc}", style="red"))
+            return
+        self.notify(f"已导出：{target}")
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#btn-cancel-export")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

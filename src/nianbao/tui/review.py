@@ -1,0 +1,94 @@
+"""Check your answers: every answer (one key to change it), every finding, export and print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from nianbao.interview.engine import Engine
+from nianbao.render.env import MissingFact
+from nianbao.render.outputs import to_text
+from nianbao.rules import check_report
+from nianbao.tui.widgets.preview import findings_text
+
+
+class ReviewScreen(Screen[str]):
+    BINDINGS = [
+        Binding("escape", "close", "返回问答"),
+        Binding("e", "export", "导出"),
+        Binding("p", "finish", "完成并打印"),
+    ]
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review-main"):
+            with Vertical(id="review-answers"):
+                yield Static(Text("全部回答（选中一行按回车可修改）", style="bold"), markup=False)
+                yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="review-side"):
+                yield Static(Text("检查结果", style="bold"), markup=False)
+                with VerticalScroll():
+                    yield Static(id="review-findings", markup=False)
+        with Horizontal(id="review-buttons", classes="buttons"):
+            yield Button("导出（E）", id="btn-export", variant="primary")
+            yield Button("完成并打印全文（P）", id="btn-finish", variant="success")
+            yield Button("返回问答（Esc）", id="btn-close")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "检查你的回答"
+        table = self.query_one("#answers", DataTable)
+        table.add_columns("部分", "项目", "回答", "状态")
+        for row in self.engine.review():
+            answer = row.answer.replace("\n", " / ")
+            status = Text("有问题", style="bold red") if row.problem else Text("")
+            table.add_row(Text(row.section), Text(row.label), Text(answer[:60]), status, key=row.step_id)
+        self.query_one("#review-findings", Static).update(findings_text(self.full_findings()))
+        table.focus()
+
+    def full_findings(self):
+        report = self.engine.session.report
+        try:
+            text = to_text(report)
+        except MissingFact as exc:
+            text = to_text(report, draft=True)
+            self.notify(str(exc), severity="warning")
+        return check_report(report, last_year=self.engine.session.last_year, text=text)
+
+    @on(DataTable.RowSelected, "#answers")
+    def _edit(self, event: DataTable.RowSelected) -> None:
+        self.engine.goto(str(event.row_key.value))
+        self.dismiss("edit")
+
+    @on(Button.Pressed, "#btn-close")
+    def action_close(self) -> None:
+        self.dismiss("back")
+
+    @on(Button.Pressed, "#btn-export")
+    def action_export(self) -> None:
+        from nianbao.tui.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.engine.session.report, self.full_findings(), self._default_folder()))
+
+    def _default_folder(self) -> Path:
+        return self.engine.path.parent if self.engine.path else Path.cwd()
+
+    @on(Button.Pressed, "#btn-finish")
+    def action_finish(self) -> None:
+        try:
+            text = to_text(self.engine.session.report)
+        except MissingFact as exc:
+            self.notify(f"{exc}。请先补充，再完成。", severity="error")
+            return
+        self.app.exit(text)

@@ -1,0 +1,96 @@
+"""The start screen: new report, resume a saved session, or start from last year's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from nianbao import store
+from nianbao.interview.engine import progress_summary
+
+WELCOME = (
+    "年报助手陪您逐项填写政府信息公开工作年度报告（2021 年新版格式）。\n"
+    "每个回答确认后自动保存，可随时 Ctrl+Q 退出，下次从这里继续。"
+)
+
+
+class StartScreen(Screen[tuple[str, Path | None]]):
+    """Dismisses with ("new", None), ("resume", path) or ("from_last", path)."""
+
+    BINDINGS = [
+        Binding("n", "new", "新建"),
+        Binding("l", "from_last", "以所选为上年"),
+    ]
+
+    def __init__(self, data_dir: str | None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.paths: list[Path] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start-main"):
+            yield Static(Text(WELCOME), id="welcome", markup=False)
+            yield Static(Text("已保存的年报（回车继续填写）", style="bold"), markup=False)
+            yield OptionList(id="session-list")
+            with Horizontal(classes="buttons"):
+                yield Button("新建年报（N）", id="btn-new", variant="primary")
+                yield Button("以所选年报为上年，开始新年度（L）", id="btn-from-last")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "年报助手"
+        self.sub_title = "政府信息公开工作年度报告"
+        listing = self.query_one("#session-list", OptionList)
+        self.paths = store.list_sessions(self.data_dir)
+        for path in self.paths:
+            listing.add_option(Option(self._describe(path), id=str(path)))
+        if not self.paths:
+            listing.add_option(Option(Text("（还没有保存的年报，按 N 新建）", style="dim"), disabled=True))
+            self.query_one("#btn-new", Button).focus()
+        else:
+            listing.highlighted = 0
+            listing.focus()
+
+    @staticmethod
+    def _describe(path: Path) -> Text:
+        try:
+            session = store.load(path)
+        except store.SessionError as exc:
+            return Text(f"{path.stem}  {exc}", style="red")
+        agency = session.report.agency.name or "（未填机关名称）"
+        changed = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+        line = Text(f"{agency}  {session.report.year} 年", style="bold")
+        line.append(f"\n  {progress_summary(session)}  最后修改 {changed}  {path.stem}", style="dim")
+        return line
+
+    def _selected(self) -> Path | None:
+        listing = self.query_one("#session-list", OptionList)
+        if listing.highlighted is None or not self.paths:
+            return None
+        return self.paths[listing.highlighted]
+
+    @on(OptionList.OptionSelected, "#session-list")
+    def _resume(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss(("resume", Path(event.option.id)))
+
+    @on(Button.Pressed, "#btn-new")
+    def action_new(self) -> None:
+        self.dismiss(("new", None))
+
+    @on(Button.Pressed, "#btn-from-last")
+    def action_from_last(self) -> None:
+        path = self._selected()
+        if path is None:
+            self.notify("请先在列表中选中上年的年报。", severity="warning")
+            return
+        self.dismiss(("from_last", path))

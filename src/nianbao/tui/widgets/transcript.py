@@ -1,0 +1,25 @@
+"""The chat transcript: pinned to the bottom unless the clerk scrolled up."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+ROLE_CLASSES = {"assistant": "msg-assistant", "clerk": "msg-clerk", "error": "msg-error", "note": "msg-note"}
+
+
+class Message(Static):
+    """One message. Content is always a rich Text, so user text is never read as markup."""
+
+
+class Transcript(VerticalScroll):
+    can_focus = False
+
+    def on_mount(self) -> None:
+        self.anchor()
+
+    def say(self, role: str, text: str) -> Message:
+        message = Message(Text(text), classes=f"msg {ROLE_CLASSES[role]}", markup=False)
+        self.mount(message)
+        return message
