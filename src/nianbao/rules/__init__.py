@@ -1,6 +1,7 @@
 """The rules of FORMAT.md §5. Each rule is a function registered under its stable id.
 
-check_report(report) runs every rule that one report can decide; pass last_year to add X-*.
+check_report(report) runs every rule that one report can decide; pass last_year (and, for an
+imported report, last_year_text) to add the cross-year rules X-1..X-3 and X-5.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from nianbao.report.model import Report
 from nianbao.rules.registry import RULES, Context
 
 # Importing the rule modules registers their rules.
-from nianbao.rules import tables  # noqa: F401,E402
+from nianbao.rules import crossyear, narrative, privacy, tables  # noqa: F401,E402
 
 
 def check_report(
@@ -19,12 +20,21 @@ def check_report(
     text: str | None = None,
     format: str = "2021",
     sections: dict[str, str] | None = None,
+    last_year_text: str | None = None,
 ) -> list[Finding]:
-    """All findings for a report. `text` is the report's full text (rendered or imported)."""
-    ctx = Context(report=report, last_year=last_year, text=text, format=format, sections=sections)
+    """All findings for a report. `text` is the report's full text (rendered or imported);
+    `last_year_text` is last year's published text, if known (else X-5 renders `last_year`)."""
+    ctx = Context(
+        report=report,
+        last_year=last_year,
+        text=text,
+        format=format,
+        sections=sections,
+        last_year_text=last_year_text,
+    )
     findings: list[Finding] = []
     for rule in RULES.values():
-        if rule.needs_last_year and last_year is None:
+        if rule.needs_last_year and last_year is None and last_year_text is None:
             continue
         findings.extend(rule.func(ctx))
     return findings

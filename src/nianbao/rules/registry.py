@@ -18,6 +18,8 @@ class Context:
     # text of each section found, keyed by labels.SECTION_KEYS (None: a session, all present).
     format: str = "2021"
     sections: dict[str, str] | None = None
+    # Last year's published text. None: X-5 renders last_year with the wording template.
+    last_year_text: str | None = None
 
 
 @dataclass(frozen=True)

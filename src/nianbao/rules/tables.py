@@ -1,12 +1,95 @@
-"""Table rules: T2-*, T3-*, T4-*."""
+"""Table rules: T2-*, T3-*, T4-*.
+
+Sums are only checked when every cell in them is known: a blank cell is reported once by T3-4 /
+T4-2 / T2-1 and never shows up again as a false imbalance.
+"""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from nianbao.report import labels as L
 from nianbao.report.findings import Finding
 from nianbao.rules.registry import Context, rule
 
+T2, T3, T4 = "表二", "表三", "表四"
+APPLICANT_COLUMNS = L.T3_COLUMN_KEYS[:-1]  # the six columns summed into 总计
+FEE_IN_YUAN_THRESHOLD = Decimal(10000)  # 万元: a figure this large was probably typed in 元
 
+
+def _plus(values: list[int]) -> str:
+    return " + ".join(str(v) for v in values)
+
+
+def _row_name(row_key: str) -> str:
+    return L.t3_row_full_label(row_key)
+
+
+# --- Table 2 ------------------------------------------------------------------------------
+def _t2_cells(ctx: Context):
+    """(row key, column key or None, label for messages, value) for every Table 2 cell."""
+    t2 = ctx.report.table2
+    for row in ("regulations", "normative_documents"):
+        for col, col_label in L.T2_DOC_COLUMNS.items():
+            yield row, col, f"「{L.T2_ROWS[row]}」「{col_label}」", getattr(getattr(t2, row), col)
+    for row in ("licensing", "penalty", "coercion"):
+        yield row, None, f"「{L.T2_ROWS[row]}」「{L.T2_DECISIONS}」", getattr(t2, row)
+    yield "fees", None, f"「{L.T2_ROWS['fees']}」「{L.T2_FEE_AMOUNT}」", t2.fees
+
+
+@rule("T2-1", "E", "表二每格都要填：件数为不小于 0 的整数，收费金额以万元为单位")
+def t2_values(ctx: Context):
+    cells = list(_t2_cells(ctx))
+    if all(value is None for *_, value in cells):
+        yield Finding(
+            rule="T2-1", severity="E", table=T2,
+            message="表二尚未填写。没有的事项也要填写：各格都填 0。",
+        )
+        return
+    for row, col, name, value in cells:
+        if value is None:
+            yield Finding(
+                rule="T2-1", severity="E", table=T2, row=row, column=col,
+                message=f"表二{name}未填写。空白不等于 0，没有请填 0。",
+            )
+        elif value < 0:
+            yield Finding(
+                rule="T2-1", severity="E", table=T2, row=row, column=col,
+                message=f"表二{name}为 {value}，不能是负数。",
+            )
+    fees = ctx.report.table2.fees
+    if fees is not None and fees >= FEE_IN_YUAN_THRESHOLD:
+        in_wan = (fees / 10000).normalize()
+        yield Finding(
+            rule="T2-1", severity="W", table=T2, row="fees",
+            message=(
+                f"表二「{L.T2_ROWS['fees']}」填了 {fees.normalize():f} 万元，即 {fees * 10000:,.0f} 元，"
+                f"金额偏大。本栏单位是万元：若 {fees.normalize():f} 是按元填写的，应填 {in_wan:f}。"
+            ),
+        )
+
+
+@rule("T2-2", "W", "规章只有省级政府、设区的市级政府和国务院部门才能制定")
+def t2_regulations(ctx: Context):
+    report = ctx.report
+    if report.agency.kind in L.RULE_MAKING_KINDS:
+        return
+    regs = report.table2.regulations
+    values = {col: getattr(regs, col) for col in L.T2_DOC_COLUMNS}
+    if not any(values.values()):
+        return
+    shown = "、".join(f"{L.T2_DOC_COLUMNS[c]} {v}" for c, v in values.items() if v is not None)
+    makers = "、".join(L.AGENCY_KINDS[k] for k in sorted(L.RULE_MAKING_KINDS))
+    yield Finding(
+        rule="T2-2", severity="W", table=T2, row="regulations",
+        message=(
+            f"表二「{L.T2_ROWS['regulations']}」行：{shown}。{L.AGENCY_KINDS[report.agency.kind]}没有规章制定权"
+            f"（只有{makers}可以制定规章），请核对是否应填在「{L.T2_ROWS['normative_documents']}」行。"
+        ),
+    )
+
+
+# --- Table 3 ------------------------------------------------------------------------------
 @rule("T3-1", "E", "表三每列：新收 + 上年结转 = 办理结果总计 + 结转下年度")
 def t3_balance(ctx: Context):
     t3 = ctx.report.table3
@@ -19,11 +102,156 @@ def t3_balance(ctx: Context):
             yield Finding(
                 rule="T3-1",
                 severity="E",
-                table="表三",
+                table=T3,
                 row="total",
                 column=col,
                 message=(
                     f"表三「{L.T3_COLUMNS[col]}」列：新收 {new} + 上年结转 {cin} = {new + cin}，"
                     f"办理结果总计 {total} + 结转下年度 {cout} = {total + cout}，相差 {diff} 件。"
                 ),
+            )
+
+
+def _outcome_name(row_key: str) -> str:
+    """Short outcome name for sums: "予以公开", "不予公开 1.属于国家秘密"."""
+    row = L.T3_ROW_BY_KEY[row_key]
+    if row.group and row.group != "results":
+        group = L.T3_GROUPS[row.group].split("）", 1)[-1]
+        return f"{group}{row.label}"
+    return row.label.split("）", 1)[-1].split("（", 1)[0]
+
+
+@rule("T3-2", "E", "表三每列：（七）总计 = 22 项办理结果之和")
+def t3_outcome_sum(ctx: Context):
+    t3 = ctx.report.table3
+    for col in L.T3_COLUMN_KEYS:
+        total = t3.get("total", col)
+        parts = {key: t3.get(key, col) for key in L.T3_OUTCOME_KEYS}
+        if total is None or None in parts.values():
+            continue  # T3-4 reports blanks
+        summed = sum(parts.values())
+        if summed == total:
+            continue
+        nonzero = [f"{_outcome_name(k)} {v}" for k, v in parts.items() if v]
+        detail = f"（{'、'.join(nonzero)}）" if nonzero else ""
+        yield Finding(
+            rule="T3-2",
+            severity="E",
+            table=T3,
+            row="total",
+            column=col,
+            message=(
+                f"表三「{L.T3_COLUMNS[col]}」列：「{L.T3_ROW_BY_KEY['total'].label}」填 {total}，"
+                f"22 项办理结果相加为 {summed}{detail}，相差 {abs(total - summed)} 件。"
+            ),
+        )
+
+
+@rule("T3-3", "E", "表三每行：总计 = 自然人 + 五类法人或其他组织")
+def t3_row_sum(ctx: Context):
+    t3 = ctx.report.table3
+    for row in L.T3_ROW_KEYS:
+        values = t3.rows[row]
+        parts, total = values[:-1], values[-1]
+        if total is None or None in parts:
+            continue  # T3-4 reports blanks
+        if sum(parts) == total:
+            continue
+        addends = " + ".join(f"{L.T3_COLUMNS[c]} {v}" for c, v in zip(APPLICANT_COLUMNS, parts))
+        yield Finding(
+            rule="T3-3",
+            severity="E",
+            table=T3,
+            row=row,
+            column="total",
+            message=(
+                f"表三「{_row_name(row)}」行：{addends} = {sum(parts)}，"
+                f"「{L.T3_COLUMNS['total']}」却填 {total}，相差 {abs(total - sum(parts))} 件。"
+            ),
+        )
+
+
+@rule("T3-4", "E", "表三每格都是不小于 0 的整数；空白、“—”、“/”不等于 0")
+def t3_blanks(ctx: Context):
+    t3 = ctx.report.table3
+    cells = [v for row in L.T3_ROW_KEYS for v in t3.rows[row]]
+    if all(v is None for v in cells):
+        yield Finding(
+            rule="T3-4", severity="E", table=T3,
+            message="表三尚未填写。没有收到申请也要填写：各格都填 0。",
+        )
+        return
+    for row in L.T3_ROW_KEYS:
+        values = t3.rows[row]
+        blank = [L.T3_COLUMNS[c] for c, v in zip(L.T3_COLUMN_KEYS, values) if v is None]
+        negative = [f"{L.T3_COLUMNS[c]} {v}" for c, v in zip(L.T3_COLUMN_KEYS, values) if v is not None and v < 0]
+        if blank:
+            first = L.T3_COLUMN_KEYS[[v is None for v in values].index(True)]
+            yield Finding(
+                rule="T3-4", severity="E", table=T3, row=row, column=first if len(blank) == 1 else None,
+                message=(
+                    f"表三「{_row_name(row)}」行：{'、'.join(blank)} 共 {len(blank)} 格未填写。"
+                    "空白不等于 0，没有请填 0。"
+                ),
+            )
+        if negative:
+            yield Finding(
+                rule="T3-4", severity="E", table=T3, row=row,
+                message=f"表三「{_row_name(row)}」行：{'、'.join(negative)}，件数不能是负数。",
+            )
+
+
+# --- Table 4 ------------------------------------------------------------------------------
+def _t4_group_name(group: str) -> str:
+    if group == "review":
+        return L.T4_GROUPS[group]
+    return f"{L.T4_LITIGATION}·{L.T4_GROUPS[group]}"
+
+
+@rule("T4-1", "E", "表四每组：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计")
+def t4_group_sum(ctx: Context):
+    t4 = ctx.report.table4
+    for group in L.T4_GROUP_KEYS:
+        values = getattr(t4, group).values()
+        parts, total = values[:-1], values[-1]
+        if total is None or None in parts:
+            continue  # T4-2 reports blanks
+        if sum(parts) == total:
+            continue
+        addends = " + ".join(f"{L.T4_COLUMNS[c]} {v}" for c, v in zip(L.T4_COLUMN_KEYS, parts))
+        yield Finding(
+            rule="T4-1",
+            severity="E",
+            table=T4,
+            row=group,
+            column="total",
+            message=(
+                f"表四「{_t4_group_name(group)}」：{addends} = {sum(parts)}，"
+                f"「{L.T4_COLUMNS['total']}」却填 {total}，相差 {abs(total - sum(parts))} 件。"
+            ),
+        )
+
+
+@rule("T4-2", "E", "表四 15 格都是不小于 0 的整数")
+def t4_blanks(ctx: Context):
+    t4 = ctx.report.table4
+    if all(v is None for v in t4.values()):
+        yield Finding(
+            rule="T4-2", severity="E", table=T4,
+            message="表四尚未填写。没有行政复议、行政诉讼也要填写：各格都填 0。",
+        )
+        return
+    for group in L.T4_GROUP_KEYS:
+        values = getattr(t4, group).values()
+        blank = [L.T4_COLUMNS[c] for c, v in zip(L.T4_COLUMN_KEYS, values) if v is None]
+        negative = [f"{L.T4_COLUMNS[c]} {v}" for c, v in zip(L.T4_COLUMN_KEYS, values) if v is not None and v < 0]
+        if blank:
+            yield Finding(
+                rule="T4-2", severity="E", table=T4, row=group,
+                message=f"表四「{_t4_group_name(group)}」：{'、'.join(blank)} 未填写。空白不等于 0，没有请填 0。",
+            )
+        if negative:
+            yield Finding(
+                rule="T4-2", severity="E", table=T4, row=group,
+                message=f"表四「{_t4_group_name(group)}」：{'、'.join(negative)}，件数不能是负数。",
             )

@@ -1,0 +1,161 @@
+"""Publication lints: personal data (P-1), template residue (P-2), altered fixed labels (L-1).
+
+All three read the report's text: ctx.sections or ctx.text, and, when a session has no text
+yet, the clerk's own answers in the model. They are errors: such a report must not be published.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from nianbao.report import labels as L
+from nianbao.report.findings import Finding
+from nianbao.report.model import Report
+from nianbao.rules.registry import Context, rule
+from nianbao.rules.text import halfwidth, section_name, segments, split_text, squeeze
+
+_SECTION_OF_FIELD = {"overview": "overview", "problems": "problems", "other": "other"}
+
+
+def _model_strings(value, path: str):
+    if isinstance(value, str):
+        if value:
+            yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _model_strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _model_strings(item, f"{path}[{index}]")
+
+
+def _texts(ctx: Context) -> list[tuple[str | None, str | None, str]]:
+    """(section key, field path or None, text) to scan."""
+    # The whole text when there is one: the title and preamble need checking too.
+    found = split_text(ctx.text) if ctx.text else segments(ctx)
+    if found:
+        return [(key, None, body) for key, body in found]
+    return [
+        (_SECTION_OF_FIELD.get(path.split(".", 1)[0]), path, text)
+        for path, text in _model_strings(ctx.report.model_dump(mode="json"), "")
+    ]
+
+
+def _where(key: str | None, path: str | None) -> str:
+    return f"「{section_name(key)}」" if path is None else f"「{section_name(key)}」（{path}）"
+
+
+def _context(text: str, start: int, end: int, width: int = 10) -> str:
+    """The match with a little text around it, on one line."""
+    before = text[max(0, start - width) : start]
+    after = text[end : end + width]
+    return re.sub(r"\s+", " ", f"{'…' if start > width else ''}{before}{text[start:end]}{after}"
+                  f"{'…' if end + width < len(text) else ''}")
+
+
+# --- P-1: personal data ---------------------------------------------------------------------
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<![0-9])1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_checksum_ok(number: str) -> bool:
+    """GB 11643: the 18th character is the weighted check of the first 17 digits."""
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
+    return _ID_CHECK[total % 11] == number[17].upper()
+
+
+def plausible_birth_date(number: str, latest_year: int) -> bool:
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    return 1900 <= born.year <= latest_year
+
+
+def mask(number: str) -> str:
+    """Keep the first 3 and last 4 characters: 13812345678 -> 138****5678."""
+    digits = re.sub(r"[- ]", "", number)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def _published_phones(report: Report) -> set[str]:
+    """Numbers the agency chose to publish (contact, complaint line) are not personal data."""
+    phones = (report.agency.contact.phone, report.overview.mechanisms.complaint_phone)
+    return {number for phone in phones for number in re.findall(r"\d{7,}", re.sub(r"[- ]", "", phone))}
+
+
+@rule("P-1", "E", "文字中不能有个人信息：身份证号码、手机号码等")
+def p1_personal_data(ctx: Context):
+    published = _published_phones(ctx.report)
+    latest_year = max(ctx.report.year, date.today().year)
+    for key, path, raw in _texts(ctx):
+        text = halfwidth(raw)
+        for match in _ID_NUMBER.finditer(text):
+            number = match.group(0)
+            if id_checksum_ok(number) or plausible_birth_date(number, latest_year):
+                yield Finding(
+                    rule="P-1", severity="E", section=key, row=path,
+                    message=(
+                        f"{_where(key, path)}中有疑似身份证号码 {mask(number)}，"
+                        "属于个人信息，公开前请删除或遮挡。"
+                    ),
+                )
+        for match in _MOBILE.finditer(text):
+            if re.sub(r"[- ]", "", match.group(0)) in published:
+                continue
+            yield Finding(
+                rule="P-1", severity="E", section=key, row=path,
+                message=(
+                    f"{_where(key, path)}中有手机号码 {mask(match.group(0))}，"
+                    "属于个人信息，公开前请删除或遮挡（机关对外公布的联系电话除外）。"
+                ),
+            )
+
+
+# --- P-2: template residue ------------------------------------------------------------------
+_CJK = r"\u4e00-\u9fff"
+_NEAR_CHINESE = rf"[{_CJK}0-9（）()“”《》、，。：；]"
+_RESIDUE: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(rf"(?:(?<={_NEAR_CHINESE})(?:[Xx]{{2,}}|×{{2,}})(?![A-Za-z])"
+                rf"|(?<![A-Za-z])(?:[Xx]{{2,}}|×{{2,}})(?={_NEAR_CHINESE}))"), "模板占位“XX”"),
+    # "主动公开信息  条，": a unit after a blank, then punctuation (not "信息 条例", a stray space)
+    (re.compile(r"(?<=[\u4e00-\u9fff“”])[ \u3000]+(?=(?:人次|万元|条|件|次|元|个|篇|份|场|项|家)"
+                r"(?:[，。、；：）)！,.;:]|\s|$))", re.M), "数字位置空着"),
+    (re.compile(r"_{2,}|＿+"), "下划线空格"),
+    (re.compile(r"\[\s*\]|【\s*】|［\s*］|（\s*）|\(\s*\)|〔\s*〕"), "空括号"),
+    (re.compile(r"【待[填补核定][^】\n]{0,30}】?|[（(]待[填补核定][^）)\n]{0,30}[）)]?|待填写"), "未填的占位符"),
+    (re.compile(r"\{\{|\}\}|\{%|%\}|\$\{"), "未替换的模板标记"),
+)
+
+
+@rule("P-2", "E", "文字中不能有模板残留：XX、××、空着的数字、[ ]、未填的占位符")
+def p2_residue(ctx: Context):
+    for key, path, raw in _texts(ctx):
+        text = halfwidth(raw)
+        for pattern, kind in _RESIDUE:
+            for match in pattern.finditer(text):
+                yield Finding(
+                    rule="P-2", severity="E", section=key, row=path,
+                    message=(
+                        f"{_where(key, path)}有{kind}：“{_context(text, match.start(), match.end())}”。"
+                        "请填写或删除后再发布。"
+                    ),
+                )
+
+
+# --- L-1: altered fixed labels --------------------------------------------------------------
+@rule("L-1", "E", "固定表格用语不能改动（如“只计这一情形”“三类内部事务信息”）")
+def l1_altered_labels(ctx: Context):
+    for key, path, raw in _texts(ctx):
+        text = squeeze(raw)  # stray spaces inside a label do not hide it
+        for wrong, right in L.ALTERED_LABELS:
+            count = text.count(wrong)
+            if count:
+                times = f"（{count} 处）" if count > 1 else ""
+                yield Finding(
+                    rule="L-1", severity="E", section=key, row=path,
+                    message=f"{_where(key, path)}中“{wrong}”{times}应为“{right}”：表格的固定用语不能改动。",
+                )
