@@ -146,7 +146,7 @@ class Engine:
         step.raw = raw
         step.suggestion = raw
         try:
-            value = parse_answer(raw, q)
+            value = parse_answer(raw, q, inst)
             self._notes[step.id] = apply_answer(state, q, inst, value)
         except AnswerError as exc:
             step.problem = str(exc)
@@ -204,7 +204,7 @@ class Engine:
         if step is None:
             return Reply(False, "问答已全部完成，可以查看、检查和导出报告。")
         try:
-            parse_answer(text, step.question)
+            parse_answer(text, step.question, step.instance)
         except AnswerError as exc:
             return Reply(False, f"{step.question.short}：{exc}")
         before = {(f.rule, f.where, f.message) for f in self.findings}

@@ -147,8 +147,27 @@ def _parse_labelled_counts(text: str, q: Question) -> list[CountItem]:
 def _counts(text: str, q: Question) -> dict[str, int]:
     options = OPTION_SETS[q.options or ""]
     synonyms = P.SYNONYMS.get(q.options or "", {})
-    values = P.parse_counts_by_label(text, options, synonyms)
-    return values
+    return P.parse_counts_by_label(text, options, synonyms)
+
+
+def _check_stated_total(values: dict[str, int], q: Question, inst: Instance | None) -> None:
+    """A 总计 the clerk typed must equal the sum of the parts (T3-3 / T4-1), before anything is saved."""
+    if "total" not in values:
+        return
+    if q.kind == "counts":
+        row = q.fields[0].split(".")[2]
+        label, parts, rule = f"表三「{L.T3_ROW_SHORT.get(row, row)}」", L.T3_COLUMN_KEYS[:-1], "T3-3"
+    elif q.kind == "t4_group" and inst is not None:
+        label, parts, rule = f"表四「{L.T4_GROUPS[inst.key]}」", L.T4_COLUMN_KEYS[:-1], "T4-1"
+    else:
+        return
+    total = sum(values.get(k, 0) for k in parts)
+    if values["total"] != total:
+        shown = " + ".join(str(values.get(k, 0)) for k in parts)
+        raise AnswerError(
+            f"{label}（规则 {rule}）：各项 {shown} = {total}，但总计写的是 {values['total']}，"
+            f"相差 {abs(total - values['total'])} 件。请核对后重新填写。"
+        )
 
 
 PARSERS: dict[str, Callable[[str, Question], Any]] = {
@@ -170,25 +189,25 @@ PARSERS: dict[str, Callable[[str, Question], Any]] = {
 }
 
 
-def parse_answer(text: str, q: Question) -> Any:
+def parse_answer(text: str, q: Question, inst: Instance | None = None) -> Any:
     if not text or not text.strip():
         if q.optional:
             raise AnswerError("请填写这一项；没有可答“无”。")
         raise AnswerError("请填写这一项。")
-    return PARSERS[q.kind](text, q)
+    value = PARSERS[q.kind](text, q)
+    if q.kind in ("counts", "t4_group"):
+        _check_stated_total(value, q, inst)
+    return value
 
 
 # --- applying ----------------------------------------------------------------------------------
-def _sum_check(label: str, values: dict[str, int], parts: tuple[str, ...], rule: str) -> list[str]:
-    """Fill 总计 from its parts, or check a 总计 the clerk gave. Returns notes for the reply."""
-    total = sum(values.get(k, 0) for k in parts)
+def _fill_total(label: str, values: dict[str, int], parts: tuple[str, ...]) -> list[str]:
+    """Fill 总计 from its parts when the clerk did not state it (a stated one was checked when
+    parsing), and say so: a total is never computed silently."""
     if "total" in values:
-        if values["total"] != total:
-            shown = " + ".join(str(values.get(k, 0)) for k in parts)
-            raise AnswerError(f"{label}（规则 {rule}）：各项 {shown} = {total}，但总计写的是 {values['total']}，相差 {abs(total - values['total'])} 件。请核对后重新填写。")
         return []
-    values["total"] = total
-    return [f"{label}总计 {total} 件。"]
+    values["total"] = sum(values.get(k, 0) for k in parts)
+    return [f"{label}总计 {values['total']} 件（按各项合计）。"]
 
 
 def apply_answer(state: WalkState, q: Question, inst: Instance | None, value: Any) -> list[str]:
@@ -234,7 +253,7 @@ def apply_answer(state: WalkState, q: Question, inst: Instance | None, value: An
 def _apply_t3_row(report: Report, q: Question, values: dict[str, int]) -> list[str]:
     row = q.fields[0].split(".")[2]
     label = L.T3_ROW_SHORT.get(row, L.T3_ROW_BY_KEY[row].label)
-    notes = _sum_check(f"表三「{label}」", values, L.T3_COLUMN_KEYS[:-1], "T3-3")
+    notes = _fill_total(f"表三「{label}」", values, L.T3_COLUMN_KEYS[:-1])
     for col in L.T3_COLUMN_KEYS:
         report.table3.set(row, col, values.get(col, 0))
     return notes
@@ -257,7 +276,7 @@ def _apply_t3_outcomes(report: Report, inst: Instance | None, values: dict[str, 
 def _apply_t4_group(report: Report, inst: Instance | None, values: dict[str, int]) -> list[str]:
     assert inst is not None
     parts = L.T4_COLUMN_KEYS[:-1]
-    notes = _sum_check(f"表四「{L.T4_GROUPS[inst.key]}」", values, parts, "T4-1")
+    notes = _fill_total(f"表四「{L.T4_GROUPS[inst.key]}」", values, parts)
     group = getattr(report.table4, inst.key)
     for key in L.T4_COLUMN_KEYS:
         setattr(group, key, values.get(key, 0))

@@ -1,0 +1,1 @@
+"""The interview: questions, answer parsing and the engine that walks through them."""
