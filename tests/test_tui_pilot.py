@@ -1,0 +1,154 @@
+"""Functional tests of the TUI through Textual's pilot: the whole interview, a rule error fixed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from textual import events
+
+from nianbao import store
+from nianbao.render.outputs import to_text
+from nianbao.tui.app import NianbaoApp
+from nianbao.tui.chat import ChatScreen
+from nianbao.tui.review import ReviewScreen
+from nianbao.tui.widgets.answer import AnswerArea, AnswerInput
+
+ANSWERS = Path(__file__).resolve().parents[1] / "examples" / "lilin-2021-answers.yaml"
+
+
+def lilin_answers() -> dict[str, str]:
+    return {k: str(v).strip() for k, v in yaml.safe_load(ANSWERS.read_text(encoding="utf-8")).items()}
+
+
+async def send(pilot, text: str) -> None:
+    """Paste the answer into the displayed answer widget and send it, as a clerk would."""
+    screen = pilot.app.screen
+    assert isinstance(screen, ChatScreen)
+    area = screen.query_one("#answer-area", AnswerArea)
+    if area.display:
+        area.load_text("")
+        area.focus()
+        pilot.app.post_message(events.Paste(text))  # as a terminal delivers it: to the app
+        await pilot.pause()
+        await pilot.press("ctrl+j")
+    else:
+        box = screen.query_one("#answer-input", AnswerInput)
+        box.value = ""
+        box.focus()
+        pilot.app.post_message(events.Paste(text))
+        await pilot.pause()
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+def transcript(app) -> list[str]:
+    return [str(m.render()) for m in app.screen.query(".msg")]
+
+
+@pytest.mark.asyncio
+async def test_whole_interview_in_the_tui_produces_the_reference_report(data_dir, lilin):
+    answers = lilin_answers()
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        sent = 0
+        while isinstance(app.screen, ChatScreen) and (step := app.engine.current()) is not None:
+            await send(pilot, answers[step.id])
+            sent += 1
+            assert sent <= 30
+        # The review opens by itself at the end; `p` finishes and prints.
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("p")
+        await pilot.pause()
+    assert sent <= 30
+    assert app.return_value == to_text(lilin.report)
+    for figure in ("850", "510", "340"):
+        assert figure in app.return_value
+    saved = store.list_sessions(str(data_dir))
+    assert len(saved) == 1 and store.load(saved[0]).interview.finished
+
+
+@pytest.mark.asyncio
+async def test_table3_imbalance_is_named_with_numbers_then_fixed(data_dir):
+    answers = lilin_answers()
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        while app.engine.current().id != "t3.gate":
+            await send(pilot, answers[app.engine.current().id])
+        await pilot.click("#btn-yes")
+        await pilot.pause()
+        await send(pilot, "自然人3件，律所2件")
+        await send(pilot, "无")
+        await send(pilot, "予以公开2件")
+        messages = transcript(app)
+        assert any("T3-1" in m and "新收 3 + 上年结转 0 = 3 件" in m and "还有 1 件" in m for m in messages)
+        # The answer is kept in the box for correction; the same question is asked again.
+        assert app.engine.current().id == "t3.outcomes.natural"
+        assert app.screen.query_one("#answer-input", AnswerInput).value == "予以公开2件"
+        await send(pilot, "予以公开2件，信访举报投诉1件")
+        await send(pilot, "部分公开1件，结转1件")
+        t3 = app.engine.session.report.table3
+        assert t3.rows["total"] == [3, 0, 0, 0, 1, 0, 4]
+        assert t3.rows["carried_out"] == [0, 0, 0, 0, 1, 0, 1]
+        assert not [f for f in app.engine.findings if f.rule in ("T3-1", "T3-2", "T3-3")]
+        assert app.engine.current().id == "requests.measures"
+
+
+@pytest.mark.asyncio
+async def test_unreadable_answer_keeps_the_text_and_says_what_is_expected(data_dir):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await send(pilot, "梨林镇人民政府")
+        await send(pilot, "乡镇")
+        await send(pilot, "去年吧")
+        box = app.screen.query_one("#answer-input", AnswerInput)
+        assert box.value == "去年吧"
+        assert "报告年度" in transcript(app)[-1]
+        assert app.engine.current().id == "report.year"
+
+
+@pytest.mark.asyncio
+async def test_markup_typed_by_the_clerk_is_shown_literally(data_dir):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await send(pilot, "[red]梨林镇[/]人民政府{{ x }}")
+        assert "[red]梨林镇[/]人民政府{{ x }}" in transcript(app)
+        assert app.engine.session.report.agency.name == "[red]梨林镇[/]人民政府{{ x }}"
+
+
+@pytest.mark.asyncio
+async def test_back_help_and_resume(data_dir):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await send(pilot, "梨林镇人民政府")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.engine.current().id == "agency.name"
+        assert app.screen.query_one("#answer-input", AnswerInput).value == "梨林镇人民政府"
+        await send(pilot, "梨林镇政府")
+        path = app.engine.path
+    # Start again: the saved session is listed; Enter resumes it where it stopped.
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert app.engine.path == path
+        assert app.engine.session.report.agency.name == "梨林镇政府"
+        assert app.engine.current().id == "agency.kind"
