@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Optional
 
 import typer
 from rich.text import Text
 
-from nianbao.cli.common import EXIT_FINDINGS, app, fail, load_session, out, print_findings
+from nianbao.cli.common import EXIT_FINDINGS, app, err, fail, load_session, out
 from nianbao.render.env import MissingFact
-from nianbao.render.outputs import FORMATS, render, to_text
-from nianbao.report.findings import has_errors
+from nianbao.render.export import EXPORT_FORMATS, format_from_suffix, write_atomically, writer
+from nianbao.render.outputs import to_text
+from nianbao.render.pdf import PdfError
+from nianbao.report.findings import Finding
 from nianbao.rules import check_report
 
 
@@ -35,21 +38,49 @@ def print_cmd(
 @app.command("export")
 def export_cmd(
     session: str = typer.Argument(..., help="会话文件路径或会话名"),
-    fmt: str = typer.Option("txt", "-f", "--format", help="格式：" + "、".join(FORMATS)),
-    output: Path = typer.Option(..., "-o", "--output", help="输出文件"),
+    fmt: Optional[str] = typer.Option(
+        None, "-f", "--format", help="格式：" + "、".join(EXPORT_FORMATS) + "（不写时按输出文件扩展名判断，默认 txt）"
+    ),
+    output: Path = typer.Option(..., "-o", "--output", help="输出文件（已存在则覆盖）"),
     force: bool = typer.Option(False, "--force", help="报告有错误级问题时仍然导出"),
 ):
-    """导出报告为文件。"""
+    """导出报告为文件（txt、md、html、docx 或 pdf）。"""
+    fmt = (fmt or format_from_suffix(output)).lower()
+    if fmt not in EXPORT_FORMATS:
+        raise fail(f"不支持的格式“{fmt}”，可选：{'、'.join(EXPORT_FORMATS)}")
+    if output.is_dir():
+        raise fail(f"输出路径是一个文件夹：{output}。请在 -o 后写文件名，例如 -o 年报.{fmt}")
+    if not output.parent.is_dir():
+        raise fail(f"输出文件夹不存在：{output.parent}")
     sess = load_session(session)
-    if fmt not in FORMATS:
-        raise fail(f"不支持的格式“{fmt}”，可选：{'、'.join(FORMATS)}")
+    report = sess.report
     try:
-        content = render(sess.report, fmt)
+        text = to_text(report)  # every format words the report the same way: a missing fact shows here
     except MissingFact as exc:
         raise fail(f"{exc}（会话：{session}）") from None
-    findings = check_report(sess.report, text=to_text(sess.report))
-    if has_errors(findings) and not force:
-        print_findings(findings)
-        raise fail("报告存在错误级问题，未导出。改正后再导出，或加 --force 强制导出。", EXIT_FINDINGS)
-    output.write_text(content, encoding="utf-8")
+
+    errors = [f for f in check_report(report, last_year=sess.last_year, text=text) if f.is_error]
+    if errors and not force:
+        _print_errors(errors)
+        raise fail(
+            f"报告存在 {len(errors)} 个错误级问题，未导出。改正后再导出，或加 --force 强制导出。", EXIT_FINDINGS
+        )
+    try:
+        write_atomically(output, writer(report, fmt))
+    except MissingFact as exc:
+        raise fail(f"{exc}（会话：{session}）") from None
+    except PdfError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"无法写入 {output}：{exc.strerror or exc}") from None
+    if errors:
+        rules = "、".join(dict.fromkeys(f.rule for f in errors))
+        err.print(Text(f"注意：报告仍有 {len(errors)} 个错误级问题（{rules}），已按 --force 导出。", style="yellow"))
     out.print(Text(f"已导出：{output}"))
+
+
+def _print_errors(errors: list[Finding]) -> None:
+    """One line per error: rule, place, message, so the clerk knows what to fix and where."""
+    for f in errors:
+        place = f"{f.where}：" if f.where else ""
+        err.print(Text(f"[{f.rule}] {place}{f.message}", style="red"))
