@@ -82,7 +82,7 @@ def _t3_total(report: Report, row: str) -> int | None:
 
 
 def _t3_name(row: str) -> str:
-    return f"表三「{L.T3_ROW_BY_KEY[row].label}」总计"
+    return f"表三「{L.T3_ROW_BY_KEY[row].label}」的「{L.T3_COLUMNS['total']}」列"
 
 
 @rule("N-1", "W", "文字中的申请件数（新收、上年结转、办结、结转）与表三总计列一致")
@@ -122,7 +122,10 @@ def _n1(ctx: Context):
 
 
 def _n1_finding(fig: Figure, row: str, message: str) -> Finding:
-    return Finding(rule="N-1", severity="W", section=fig.section, row=f"table3.{row}", message=message)
+    # Located on the Table 3 cell it contradicts (the message names the section that says it).
+    return Finding(
+        rule="N-1", severity="W", section=fig.section, table="表三", row=row, column="total", message=message
+    )
 
 
 # --- N-2: appeals vs Table 4 ----------------------------------------------------------------
@@ -301,7 +304,8 @@ def n5_fee_amounts(ctx: Context):
                 **where, row="other.fee_notices",
                 message=f"收费通知件数为 0，却填了{'、'.join(charged)}。请核对是否发出过收费通知。",
             )
-    if amount is not None and collected is not None and collected > amount:
+    # With no notices at all, the warning above already says everything about the amounts.
+    if notices != 0 and amount is not None and collected is not None and collected > amount:
         yield Finding(
             **where, row="other.fees_collected",
             message=(

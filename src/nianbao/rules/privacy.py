@@ -47,11 +47,14 @@ def _where(key: str | None, path: str | None) -> str:
 
 
 def _context(text: str, start: int, end: int, width: int = 10) -> str:
-    """The match with a little text around it, on one line."""
-    before = text[max(0, start - width) : start]
-    after = text[end : end + width]
-    return re.sub(r"\s+", " ", f"{'…' if start > width else ''}{before}{text[start:end]}{after}"
-                  f"{'…' if end + width < len(text) else ''}")
+    """The match with a little of its own line around it (blanks kept: they may be the point)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left, right = max(line_start, start - width), min(line_end, end + width)
+    before = text[left:start].lstrip()
+    after = text[end:right].rstrip()
+    return f"{'…' if left > line_start else ''}{before}{text[start:end]}{after}{'…' if right < line_end else ''}"
 
 
 # --- P-1: personal data ---------------------------------------------------------------------
@@ -127,7 +130,7 @@ _RESIDUE: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"_{2,}|＿+"), "下划线空格"),
     (re.compile(r"\[\s*\]|【\s*】|［\s*］|（\s*）|\(\s*\)|〔\s*〕"), "空括号"),
     (re.compile(r"【待[填补核定][^】\n]{0,30}】?|[（(]待[填补核定][^）)\n]{0,30}[）)]?|待填写"), "未填的占位符"),
-    (re.compile(r"\{\{|\}\}|\{%|%\}|\$\{"), "未替换的模板标记"),
+    (re.compile(r"\{\{[^{}\n]{0,40}\}\}|\{%[^%\n]{0,40}%\}|\$\{[^}\n]{0,40}\}|\{\{|\}\}|\{%|%\}"), "未替换的模板标记"),
 )
 
 
