@@ -91,6 +91,12 @@ def test_x4_old_format_rows_in_the_text():
     assert "2023 年" in finding.message and "第二十条第（九）项" in finding.message and "采购总金额" in finding.message
 
 
+def test_x4_old_label_in_a_paragraph_is_not_an_old_table():
+    report = county_report()
+    paragraph = "全年通过政府采购网公开采购项目42个，" + "采购总金额1200万元，" + "做到采购信息应公开尽公开。" * 4
+    assert run("X-4", report, text=rendered(report) + paragraph + "\n") == []
+
+
 # --- X-5 ----------------------------------------------------------------------------------
 def _next_year(report, rewrite: bool):
     again = report.model_copy(deep=True)

@@ -198,7 +198,7 @@ def test_n4_unpaid_fees_without_notices():
 def test_n4_text_saying_no_notices_does_not_count():
     text = "（一）信息处理费收取情况。未发出收费通知，未收取信息处理费。"
     finding = only(run("N-4", _unpaid_fee_report(None), sections=_sections(other=text)))
-    assert "收费通知件数未填" in finding.message
+    assert "收费通知件数未填" in finding.message and finding.incomplete
 
 
 # --- N-5 ----------------------------------------------------------------------------------

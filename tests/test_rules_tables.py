@@ -97,7 +97,15 @@ def test_t3_2_total_row_differs_from_outcomes():
     assert [(f.rule, f.severity, f.column) for f in findings] == [("T3-2", "E", "natural"), ("T3-2", "E", "total")]
     message = findings[0].message
     assert "「（七）总计」填 5" in message and "相加为 4" in message and "相差 1 件" in message
-    assert "予以公开 2" in message and "不予处理1.信访举报投诉类申请 2" in message
+    assert "「（一）予以公开」2、「（五）不予处理 1.信访举报投诉类申请」2" in message
+
+
+def test_t3_2_partial_is_named_without_its_note():
+    report = zero_report()
+    set_row(report, "partial", [1, 0, 0, 0, 0, 0, 1])
+    set_row(report, "new", [1, 0, 0, 0, 0, 0, 1])
+    findings = run("T3-2", report)
+    assert len(findings) == 2 and "（「（二）部分公开」1）" in findings[0].message
 
 
 def test_t3_2_skips_columns_with_blanks():
@@ -174,3 +182,14 @@ def test_t4_2_blank_cell():
 def test_t4_2_blank_table_is_one_finding():
     finding = only(run("T4-2", Report()))
     assert "表四尚未填写" in finding.message
+
+
+def test_blank_findings_are_marked_incomplete_and_sums_are_not():
+    report = zero_report()
+    report.table2.licensing = None
+    set_row(report, "partial", [None, 0, 0, 0, 0, 0, 0])
+    set_t4(report, "review", None, 0, 0, 0, 0)
+    set_row(report, "new", [1, 0, 0, 0, 0, 0, 0])
+    findings = check_report(report)
+    assert {(f.rule, f.incomplete) for f in findings} == {
+        ("T2-1", True), ("T3-4", True), ("T4-2", True), ("T3-1", False), ("T3-3", False)}

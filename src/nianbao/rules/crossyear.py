@@ -88,8 +88,7 @@ def x4_format(ctx: Context):
         )
         return
     if ctx.text:
-        compact = squeeze(ctx.text)
-        markers = [m for m in L.OLD_FORMAT_MARKERS if m in compact]
+        markers = _old_table_labels(ctx.text)
         if markers:
             yield Finding(
                 rule="X-4", severity="E",
@@ -98,6 +97,19 @@ def x4_format(ctx: Context):
                     f"2021 年及以后的报告应使用新版格式（{L.FORMAT_2021_DOC}）。"
                 ),
             )
+
+
+_TABLE_LINE_MAX = 60  # a table row or caption is short; a paragraph may name 采购总金额 in passing
+
+
+def _old_table_labels(text: str) -> list[str]:
+    found: list[str] = []
+    for line in text.splitlines():
+        compact = squeeze(line).strip()
+        if len(compact) > _TABLE_LINE_MAX:
+            continue
+        found += [m for m in L.OLD_FORMAT_MARKERS if m in compact and m not in found]
+    return found
 
 
 # --- copied from last year ----------------------------------------------------------

@@ -267,7 +267,7 @@ def n4_fee_notices(ctx: Context):
         return
     stated = "未填" if notices is None else f"为 {notices} 件"
     yield Finding(
-        rule="N-4", severity="W", section="other", row="other.fee_notices",
+        rule="N-4", severity="W", section="other", row="other.fee_notices", incomplete=notices is None,
         message=(
             f"表三「{L.t3_row_full_label('oh_no_fee')}」总计 {unpaid} 件，说明发出过收费通知，"
             f"但「{L.SECTIONS['other']}」的收费通知件数{stated}。请报告发出收费通知的件数和金额。"
@@ -294,7 +294,7 @@ def n5_fee_amounts(ctx: Context):
         if not amount:
             shown = "未填" if amount is None else "为 0 元"
             yield Finding(
-                **where, row="other.fee_notice_amount",
+                **where, row="other.fee_notice_amount", incomplete=amount is None,
                 message=f"发出收费通知 {notices} 件，但收费通知金额{shown}。请填写通知的总金额（元）。",
             )
     elif notices == 0:

@@ -1,11 +1,13 @@
 """Table rules: T2-*, T3-*, T4-*.
 
 Sums are only checked when every cell in them is known: a blank cell is reported once by T3-4 /
-T4-2 / T2-1 and never shows up again as a false imbalance.
+T4-2 / T2-1 (marked incomplete: the interview asks for it in turn) and never shows up again as a
+false imbalance.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from nianbao.report import labels as L
@@ -42,14 +44,14 @@ def t2_values(ctx: Context):
     cells = list(_t2_cells(ctx))
     if all(value is None for *_, value in cells):
         yield Finding(
-            rule="T2-1", severity="E", table=T2,
+            rule="T2-1", severity="E", table=T2, incomplete=True,
             message="表二尚未填写。没有的事项也要填写：各格都填 0。",
         )
         return
     for row, col, name, value in cells:
         if value is None:
             yield Finding(
-                rule="T2-1", severity="E", table=T2, row=row, column=col,
+                rule="T2-1", severity="E", table=T2, row=row, column=col, incomplete=True,
                 message=f"表二{name}未填写。空白不等于 0，没有请填 0。",
             )
         elif value < 0:
@@ -113,12 +115,8 @@ def t3_balance(ctx: Context):
 
 
 def _outcome_name(row_key: str) -> str:
-    """Short outcome name for sums: "予以公开", "不予公开 1.属于国家秘密"."""
-    row = L.T3_ROW_BY_KEY[row_key]
-    if row.group and row.group != "results":
-        group = L.T3_GROUPS[row.group].split("）", 1)[-1]
-        return f"{group}{row.label}"
-    return row.label.split("）", 1)[-1].split("（", 1)[0]
+    """The row as named in sums: "（一）予以公开", "（二）部分公开", "（三）不予公开 1.属于国家秘密"."""
+    return re.sub(r"（[^（）]*）$", "", L.t3_row_full_label(row_key))  # drop the 部分公开 note
 
 
 @rule("T3-2", "E", "表三每列：（七）总计 = 22 项办理结果之和")
@@ -132,7 +130,7 @@ def t3_outcome_sum(ctx: Context):
         summed = sum(parts.values())
         if summed == total:
             continue
-        nonzero = [f"{_outcome_name(k)} {v}" for k, v in parts.items() if v]
+        nonzero = [f"「{_outcome_name(k)}」{v}" for k, v in parts.items() if v]
         detail = f"（{'、'.join(nonzero)}）" if nonzero else ""
         yield Finding(
             rule="T3-2",
@@ -177,7 +175,7 @@ def t3_blanks(ctx: Context):
     cells = [v for row in L.T3_ROW_KEYS for v in t3.rows[row]]
     if all(v is None for v in cells):
         yield Finding(
-            rule="T3-4", severity="E", table=T3,
+            rule="T3-4", severity="E", table=T3, incomplete=True,
             message="表三尚未填写。没有收到申请也要填写：各格都填 0。",
         )
         return
@@ -189,6 +187,7 @@ def t3_blanks(ctx: Context):
             first = L.T3_COLUMN_KEYS[[v is None for v in values].index(True)]
             yield Finding(
                 rule="T3-4", severity="E", table=T3, row=row, column=first if len(blank) == 1 else None,
+                incomplete=True,
                 message=(
                     f"表三「{_row_name(row)}」行：{'、'.join(blank)} 共 {len(blank)} 格未填写。"
                     "空白不等于 0，没有请填 0。"
@@ -237,7 +236,7 @@ def t4_blanks(ctx: Context):
     t4 = ctx.report.table4
     if all(v is None for v in t4.values()):
         yield Finding(
-            rule="T4-2", severity="E", table=T4,
+            rule="T4-2", severity="E", table=T4, incomplete=True,
             message="表四尚未填写。没有行政复议、行政诉讼也要填写：各格都填 0。",
         )
         return
@@ -247,7 +246,7 @@ def t4_blanks(ctx: Context):
         negative = [f"{L.T4_COLUMNS[c]} {v}" for c, v in zip(L.T4_COLUMN_KEYS, values) if v is not None and v < 0]
         if blank:
             yield Finding(
-                rule="T4-2", severity="E", table=T4, row=group,
+                rule="T4-2", severity="E", table=T4, row=group, incomplete=True,
                 message=f"表四「{_t4_group_name(group)}」：{'、'.join(blank)} 未填写。空白不等于 0，没有请填 0。",
             )
         if negative:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nianbao.report import labels as L
 
@@ -105,15 +106,16 @@ def find_headings(text: str) -> list[Heading]:
     return found
 
 
-def split_text(text: str) -> list[tuple[str | None, str]]:
+@lru_cache(maxsize=16)  # every narrative rule splits the same text: do it once per check
+def split_text(text: str) -> tuple[tuple[str | None, str], ...]:
     """(section key, text) in text order; what comes before the first heading has key None."""
     headings = find_headings(text)
     if not headings:
-        return [(None, text)]
+        return ((None, text),)
     parts: list[tuple[str | None, str]] = [(None, text[: headings[0].start])]
     for here, after in zip(headings, headings[1:] + [None]):
         parts.append((here.key, text[here.end : after.start if after else len(text)]))
-    return parts
+    return tuple(parts)
 
 
 def segments(ctx) -> list[tuple[str | None, str]]:
@@ -121,7 +123,7 @@ def segments(ctx) -> list[tuple[str | None, str]]:
     if ctx.sections:
         return [(key, body or "") for key, body in ctx.sections.items()]
     if ctx.text:
-        return split_text(ctx.text)
+        return list(split_text(ctx.text))
     return []
 
 
@@ -137,9 +139,10 @@ def section_text(ctx, key: str) -> str | None:
 _SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|\n")
 
 
-def sentences(text: str) -> list[str]:
+@lru_cache(maxsize=64)
+def sentences(text: str) -> tuple[str, ...]:
     """Squeezed sentences: split after 。；！？ and at line ends (a table row is its own line)."""
-    return [s for s in (part.strip() for part in _SENTENCE_END.split(squeeze(text))) if s]
+    return tuple(s for s in (part.strip() for part in _SENTENCE_END.split(squeeze(text))) if s)
 
 
 def section_sentences(ctx) -> list[tuple[str | None, str]]:
