@@ -326,6 +326,11 @@ def test_n8_sentence_total_and_breakdown_differ():
     assert "相差 10条" in finding.message
 
 
+def test_n8_figures_after_a_complete_breakdown_are_not_part_of_it():
+    text = "三、收到和处理政府信息公开申请情况\n收到申请12件，其中自然人10件、商业企业2件，办结11件。\n"
+    assert run("N-8", lilin_report(), text=text) == []
+
+
 def test_n8_channels_do_not_add_up_to_the_total():
     report = lilin_report()
     report.overview.by_channel[1].count = 300

@@ -60,19 +60,18 @@ def _unique(findings):
             yield finding
 
 
-def _n(name: str) -> str:
-    return NUM.replace("(", f"(?P<{name}>", 1)
+_N = NUM.replace("(", "(?P<n>", 1)  # a figure, captured as group "n"
 
 
 # --- N-1: request figures vs Table 3 --------------------------------------------------------
 _APPLY = r"(?:政府信息公开|信息公开|依申请公开)?申请"
 _REQUEST_PATTERNS: dict[str, re.Pattern] = {
-    "new": re.compile(rf"新收(?:到)?(?:各类)?{_APPLY}(?:共|合计)?{_n('n')}件"),
-    "carried_in": re.compile(rf"上年(?:度)?结转(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共)?{_n('n')}件"),
-    "total": re.compile(rf"(?:办理完结|已办结|办结|办理完毕|答复完毕)(?:政府信息公开|依申请公开)?(?:申请)?(?:共)?{_n('n')}件"),
-    "carried_out": re.compile(rf"结转下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?{_n('n')}件"),
+    "new": re.compile(rf"新收(?:到)?(?:各类)?{_APPLY}(?:共|合计)?{_N}件"),
+    "carried_in": re.compile(rf"上年(?:度)?结转(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共)?{_N}件"),
+    "total": re.compile(rf"(?:办理完结|已办结|办结|办理完毕|答复完毕)(?:政府信息公开|依申请公开)?(?:申请)?(?:共)?{_N}件"),
+    "carried_out": re.compile(rf"结转下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?{_N}件"),
 }
-_RECEIVED = re.compile(rf"(?<![新未])(?:收到|受理)(?:各类)?{_APPLY}(?:共|合计)?{_n('n')}件")
+_RECEIVED = re.compile(rf"(?<![新未])(?:收到|受理)(?:各类)?{_APPLY}(?:共|合计)?{_N}件")
 _NONE_RECEIVED = re.compile(rf"未(?:收到|受理)(?:任何)?{_APPLY}")
 _NO_CARRIED_IN = re.compile(r"(?:无|没有)上年(?:度)?结转")
 
@@ -130,8 +129,8 @@ def _n1_finding(fig: Figure, row: str, message: str) -> Finding:
 
 # --- N-2: appeals vs Table 4 ----------------------------------------------------------------
 _CASE = r"(?:件|起|宗)"
-_REVIEW = re.compile(rf"(?:行政)?复议(?:案件)?(?:共|合计)?{_n('n')}{_CASE}")
-_LAWSUIT = re.compile(rf"(?:行政)?诉讼(?:案件)?(?:共|合计)?{_n('n')}{_CASE}")
+_REVIEW = re.compile(rf"(?:行政)?复议(?:案件)?(?:共|合计)?{_N}{_CASE}")
+_LAWSUIT = re.compile(rf"(?:行政)?诉讼(?:案件)?(?:共|合计)?{_N}{_CASE}")
 _NEGATION = re.compile(r"(?:未发生|未出现|没有发生|未产生|未被|没有|无)")
 _CLAUSE = re.compile(r"[，,。；;\n]")
 
@@ -196,7 +195,7 @@ _DOC_NOUN = r"(?:行政)?规范性文件|规章(?!制度)"
 _DOC_VERBS = {"制发": "issued", "印发": "issued", "出台": "issued", "制定": "issued", "发布": "issued",
               "废止": "repealed", "现行有效": "in_force"}
 _DOC_TOKEN = re.compile(
-    rf"(?P<verb>{'|'.join(_DOC_VERBS)})(?:的)?(?:本级)?(?P<noun>{_DOC_NOUN})?(?:共)?{_n('n')}件"
+    rf"(?P<verb>{'|'.join(_DOC_VERBS)})(?:的)?(?:本级)?(?P<noun>{_DOC_NOUN})?(?:共)?{_N}件"
     rf"|(?P<subject>{_DOC_NOUN})"
 )
 
@@ -458,8 +457,8 @@ def n7_period(ctx: Context):
 
 # --- N-8: totals and their breakdowns -------------------------------------------------------
 _UNIT = r"(?:人次|条|件|次|个|篇|期)"
-_TOTAL_BEFORE = re.compile(rf"{_n('n')}(?P<unit>{_UNIT})[，,。：:；]?$")
-_ITEM = re.compile(rf"^(?P<label>.*?\D){_n('n')}(?P<unit>{_UNIT})$")
+_TOTAL_BEFORE = re.compile(rf"{_N}(?P<unit>{_UNIT})[，,。：:；]?$")
+_ITEM = re.compile(rf"^(?P<label>.*?\D){_N}(?P<unit>{_UNIT})$")
 _ITEM_SEPARATORS = re.compile(r"[、，,；;：:]")
 
 
@@ -508,6 +507,17 @@ def _items(text: str, unit: str) -> list[tuple[str, int]]:
     return items
 
 
+def _some_prefix_adds_up(b: Breakdown) -> bool:
+    """"其中自然人10件、企业2件，办结11件": the sentence may go on with figures of the same unit
+    after the breakdown; the breakdown agrees if its first two or more items make the total."""
+    running = 0
+    for index, (_, value) in enumerate(b.items):
+        running += value
+        if index >= 1 and running == b.total:
+            return True
+    return False
+
+
 def _sum_text(items: list[tuple[str, int]]) -> str:
     return " + ".join(f"{label} {value}" for label, value in items)
 
@@ -527,7 +537,7 @@ def n8_breakdowns(ctx: Context):
     for b in _breakdowns(ctx):
         summed = sum(v for _, v in b.items)
         numbers = (b.total, tuple(sorted(v for _, v in b.items)))
-        if summed == b.total or numbers in flagged:
+        if _some_prefix_adds_up(b) or numbers in flagged:
             continue
         flagged.add(numbers)
         yield Finding(
