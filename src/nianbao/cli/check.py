@@ -1,50 +1,267 @@
-"""The check command: findings for sessions (and, later, published reports)."""
+"""The check command: findings for sessions and for published reports (txt, html, docx).
+
+`nianbao check FILE... | DIR`: a folder means every report file in it. Exit 0 when no report has
+an error-level finding, 1 when one has, 2 when a file cannot be used at all (its one-line Chinese
+error goes to stderr; the other files are still checked).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import List
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, List, Optional
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 from rich.text import Text
 
-from nianbao.cli.common import EXIT_FINDINGS, EXIT_OK, app, finding_json, load_session, out, print_findings
-from nianbao.render.env import MissingFact
-from nianbao.render.outputs import to_text
-from nianbao.report.findings import has_errors
+from nianbao import store
+from nianbao.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    State,
+    app,
+    err,
+    fail,
+    finding_json,
+    out,
+    print_findings,
+)
+from nianbao.importer import REPORT_SUFFIXES, ReportImportError, import_path
+from nianbao.report import labels as L
+from nianbao.report.findings import Finding, has_errors
+from nianbao.report.model import Report
 from nianbao.rules import check_report
+
+FORMAT_NAMES = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
+FOLDER_SUFFIXES = REPORT_SUFFIXES + (store.SUFFIX,)
+
+
+@dataclass
+class Checked:
+    """One file's result: what was read and what the rules found."""
+
+    file: str
+    report: Report
+    format: str
+    year: Optional[int]
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)
+    session: bool = False
+
+
+class Unusable(Exception):
+    """A file that cannot be checked; the message is the Chinese line to print."""
+
+
+@dataclass
+class LastYear:
+    report: Report
+    text: Optional[str]
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def expand(names: list[str]) -> tuple[list[str], list[str]]:
+    """(files to check, errors): a folder becomes the report and session files directly in it."""
+    files: list[str] = []
+    errors: list[str] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+            if not found:
+                errors.append(f"文件夹 {path} 中没有报告文件（{'、'.join(FOLDER_SUFFIXES)}）。")
+            files.extend(str(p) for p in found)
+        else:
+            files.append(name)
+    return files, errors
+
+
+def is_published(name: str) -> bool:
+    return Path(name).suffix.lower() in REPORT_SUFFIXES or Path(name).suffix.lower() in (".doc", ".pdf", ".wps")
+
+
+def check_one(name: str, last_year: Optional[LastYear] = None) -> Checked:
+    """Read and check one file. Raises Unusable with the Chinese reason."""
+    last = last_year.report if last_year else None
+    last_text = last_year.text if last_year else None
+    if is_published(name):
+        try:
+            imported = import_path(name)
+        except ReportImportError as exc:
+            raise Unusable(str(exc)) from None
+        findings = check_report(
+            imported.report,
+            last_year=last,
+            text=imported.text,
+            format=imported.format,
+            sections=imported.sections,
+            last_year_text=last_text,
+        )
+        return Checked(name, imported.report, imported.format, imported.year, findings, list(imported.notes))
+    try:
+        session = store.load(store.resolve(name, State.data_dir))
+    except store.SessionError as exc:
+        raise Unusable(str(exc)) from None
+    findings = check_report(
+        session.report,
+        last_year=last or session.last_year,
+        text=_session_text(session.report),
+        last_year_text=last_text,
+    )
+    return Checked(name, session.report, "2021", session.report.year, findings, session=True)
+
+
+def _session_text(report: Report) -> Optional[str]:
+    from nianbao.render.env import MissingFact
+    from nianbao.render.outputs import to_text
+
+    try:
+        return to_text(report, draft=True)
+    except MissingFact:
+        return None
+
+
+def load_last_year(name: str) -> LastYear:
+    from nianbao.importer.prefill import load_last_year as load
+
+    path = store.resolve(name, State.data_dir) if not is_published(name) else Path(name)
+    try:
+        report, text = load(path)
+    except ReportImportError as exc:
+        raise fail(f"上年报告无法使用：{exc}") from None
+    return LastYear(report, text)
+
+
+# --- output -------------------------------------------------------------------------------------
+
+
+def tables_json(report: Report) -> dict[str, Any]:
+    t2 = report.table2
+    docs = [[getattr(getattr(t2, row), col) for col in L.T2_DOC_COLUMNS] for row in ("regulations", "normative_documents")]
+    fee = None if t2.fees is None else float(t2.fees)
+    return {
+        "表二": [*docs, [t2.licensing], [t2.penalty], [t2.coercion], [fee]],
+        "表三": [list(report.table3.rows[key]) for key in L.T3_ROW_KEYS],
+        "表四": report.table4.values(),
+    }
+
+
+def report_json(c: Checked) -> dict[str, Any]:
+    return {
+        "file": c.file,
+        "year": c.year,
+        "agency": c.report.agency.name,
+        "format": c.format,
+        "tables": tables_json(c.report),
+        "findings": [finding_json(f) for f in c.findings],
+        "notes": c.notes,
+    }
+
+
+def print_report(c: Checked) -> None:
+    year = "？" if c.year is None else str(c.year)
+    head = f"{c.file}：{c.report.agency.name or '（机关名称未知）'} {year} 年"
+    if not c.session:
+        head += f"（{FORMAT_NAMES.get(c.format, c.format)}）"
+    out.print(Text(head, style="bold"))
+    for note in c.notes:
+        out.print(Text("  未能读出：" + note, style="yellow"))
+    print_findings(c.findings)
+
+
+def print_summary(results: list[Checked], unusable: list[tuple[str, str]]) -> None:
+    table = Table("文件", "机关", "年度", "格式", "错误", "提醒", "未读出", title="检查汇总")
+    for c in results:
+        errors = sum(1 for f in c.findings if f.is_error)
+        warnings = len(c.findings) - errors
+        table.add_row(
+            Text(c.file),
+            Text(c.report.agency.name or "？"),
+            "？" if c.year is None else str(c.year),
+            "会话" if c.session else c.format,
+            Text(str(errors), style="red" if errors else "green"),
+            Text(str(warnings), style="yellow" if warnings else ""),
+            str(len(c.notes)),
+        )
+    for name, _ in unusable:
+        table.add_row(Text(name), Text("无法读取", style="bold red"), "", "", "", "", "")
+    out.print(table)
+    with_errors = sum(1 for c in results if has_errors(c.findings))
+    out.print(
+        Text(
+            f"共 {len(results) + len(unusable)} 份：{with_errors} 份有错误，"
+            f"{len(results) - with_errors} 份无错误，{len(unusable)} 份无法读取。"
+        )
+    )
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("检查中"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+# --- the command ----------------------------------------------------------------------------
 
 
 @app.command("check")
 def check_cmd(
-    files: List[str] = typer.Argument(..., help="会话文件或会话名"),
-    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
+    files: List[str] = typer.Argument(..., help="会话文件或会话名、已发布的报告（.txt .html .htm .docx），或它们所在的文件夹"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（一个对象）"),
+    last_year: Optional[str] = typer.Option(
+        None, "--last-year", help="上年的报告（会话或已发布的报告），用于跨年度检查（X 规则）"
+    ),
 ):
     """检查报告：表格勾稽关系、文字与表格一致、个人信息、未填占位符。退出码 0 无错误，1 有错误，2 无法读取。"""
-    reports = []
-    worst = EXIT_OK
-    for name in files:
-        sess = load_session(name)
-        try:
-            text = to_text(sess.report, draft=True)
-        except MissingFact:
-            text = None
-        findings = check_report(sess.report, text=text)
-        reports.append((name, sess.report, findings))
-        if has_errors(findings):
-            worst = EXIT_FINDINGS
+    last = load_last_year(last_year) if last_year else None
+    names, folder_errors = expand(files)
+    results: list[Checked] = []
+    unusable: list[tuple[str, str]] = [("", message) for message in folder_errors]
+    for message in folder_errors:
+        err.print(Text("错误：" + message, style="bold red"))
+    show_progress = err.is_terminal and len(names) > 1 and not as_json
+    progress = _progress() if show_progress else None
+    task = progress.add_task("check", total=len(names)) if progress else None
+    if progress:
+        progress.start()
+    try:
+        for name in names:
+            try:
+                results.append(check_one(name, last))
+            except Unusable as exc:
+                unusable.append((name, str(exc)))
+                if progress:
+                    progress.console.print(Text("错误：" + str(exc), style="bold red"))
+                else:
+                    err.print(Text("错误：" + str(exc), style="bold red"))
+            if progress:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
     if as_json:
         payload = {
-            "reports": [
-                {"file": name, "year": report.year, "agency": report.agency.name,
-                 "findings": [finding_json(f) for f in findings]}
-                for name, report, findings in reports
-            ]
+            "reports": [report_json(c) for c in results],
+            "errors": [{"file": name, "message": message} for name, message in unusable],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     else:
-        for name, report, findings in reports:
-            out.print(Text(f"{name}：{report.agency.name} {report.year} 年", style="bold"))
-            print_findings(findings)
-    raise typer.Exit(worst)
+        for c in results:
+            print_report(c)
+        if len(results) + len(unusable) > 1 and results:
+            print_summary(results, [u for u in unusable if u[0]])
+    if unusable:
+        raise typer.Exit(EXIT_UNUSABLE)
+    raise typer.Exit(EXIT_FINDINGS if any(has_errors(c.findings) for c in results) else EXIT_OK)

@@ -236,3 +236,43 @@ SEVERITY_LABELS: dict[str, str] = {"E": "错误", "W": "提醒"}
 FORMAT_2021_TITLE = (
     "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
 )
+
+# --- Reading published reports (the importer) ---------------------------------------------
+# Section headings as published beside the official ones in SECTIONS (FORMAT.md §1 [P]):
+# 上海 uses the 条例 wording; some reports shorten 六 to "其他事项".
+SECTION_HEADING_VARIANTS: dict[str, tuple[str, ...]] = {
+    "overview": (),
+    "active": (),
+    "requests": (),
+    "appeals": (
+        "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+        "政府信息公开行政复议和行政诉讼情况",
+        "政府信息公开行政复议及行政诉讼情况",
+    ),
+    "problems": ("政府信息公开工作存在的主要问题及改进情况",),
+    "other": ("其他事项",),
+}
+
+# The 2019 trial format (国办公开办函〔2019〕60号), FORMAT.md §6: labels that differ from 2021.
+OLD_T2_DOC_COLUMNS: dict[str, str] = {
+    "made": "本年新制作数量",
+    "published": "本年新公开数量",
+    "total": "对外公开总数量",
+}
+OLD_T2_ITEM_COLUMNS: dict[str, str] = {
+    "last_year_items": "上一年项目数量",
+    "change": "本年增/减",
+    "decisions": "处理决定数量",
+}
+OLD_T2_ITEM_9 = "第二十条第（九）项"
+OLD_T2_PROCUREMENT_COLUMNS: dict[str, str] = {
+    "items": "采购项目数量",
+    "amount": "采购总金额",
+}
+OLD_T2_ROWS: dict[str, str] = {
+    "normative_documents": "规范性文件",
+    "other_services": "其他对外管理服务事项",
+    "procurement": "政府集中采购",
+}
+# The old Table 3 has one row under this label where 2021 has three sub-rows.
+OLD_T3_OTHER_HANDLING = "（六）其他处理"

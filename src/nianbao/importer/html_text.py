@@ -1,0 +1,135 @@
+"""HTML to text: paragraphs become lines, tables become tab-separated rows.
+
+Every <tr> becomes one line of its own cells (rowspan/colspan are not expanded): the row readers
+find a row by its label and read the cells after it, so merged label cells do not shift values.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+_BLOCK = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 section article header footer title blockquote pre "
+    "dd dt dl hr form center".split()
+)
+_SKIP = frozenset({"script", "style", "noscript", "template"})
+
+
+# A cell this long, or holding a table, is page layout (the whole article in one cell), not data.
+_LAYOUT_CELL = 200
+
+
+class _Table:
+    def __init__(self) -> None:
+        self.rows: list[list[tuple[str, bool]]] = []  # (text, is_layout_cell)
+        self.cell: list[str] | None = None
+        self.cell_has_table = False
+
+    def start_row(self) -> None:
+        self.end_cell()
+        self.rows.append([])
+
+    def start_cell(self) -> None:
+        self.end_cell()
+        if not self.rows:
+            self.rows.append([])
+        self.cell = []
+        self.cell_has_table = False
+
+    def end_cell(self) -> None:
+        if self.cell is None:
+            return
+        raw = "".join(self.cell)
+        flat = " ".join(raw.split())
+        if self.cell_has_table or len(flat) > _LAYOUT_CELL:
+            lines = [ln.strip(" ") for ln in raw.split("\n")]
+            self.rows[-1].append(("\n".join(ln for ln in lines if ln.strip()), True))
+        else:
+            self.rows[-1].append((flat, False))
+        self.cell = None
+
+    def lines(self) -> list[str]:
+        self.end_cell()
+        out = []
+        for row in self.rows:
+            if not any(text for text, _ in row):
+                continue
+            layout = any(is_layout for _, is_layout in row)
+            out.append(("\n" if layout else "\t").join(text for text, _ in row))
+        return out
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.tables: list[_Table] = []
+        self.skip = 0
+
+    def _write(self, text: str) -> None:
+        if self.tables and self.tables[-1].cell is not None:
+            self.tables[-1].cell.append(text)
+        elif self.tables:
+            pass  # text between cells (whitespace, stray text): not part of a cell
+        else:
+            self.out.append(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP:
+            self.skip += 1
+            return
+        if tag == "table":
+            self.tables.append(_Table())
+        elif tag == "tr" and self.tables:
+            self.tables[-1].start_row()
+        elif tag in ("td", "th") and self.tables:
+            self.tables[-1].start_cell()
+        elif tag in _BLOCK:
+            self._write("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if tag == "table" and self.tables:
+            lines = self.tables.pop().lines()
+            block = "\n" + "\n".join(lines) + "\n"
+            if self.tables and self.tables[-1].cell is not None:
+                # A table inside a cell (page layout): keep its rows as lines of the outer cell.
+                self.tables[-1].cell.append(block)
+                self.tables[-1].cell_has_table = True
+            else:
+                self._write(block)
+        elif tag in ("td", "th") and self.tables:
+            self.tables[-1].end_cell()
+        elif tag in _BLOCK:
+            self._write("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self._write(data)
+
+    def text(self) -> str:
+        while self.tables:
+            lines = self.tables.pop().lines()
+            self.out.append("\n" + "\n".join(lines) + "\n")
+        return "".join(self.out)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return any(tag in head for tag in ("<html", "<!doctype html", "<body", "<table", "<div", "<p>", "<p "))
+
+
+def html_to_text(html: str) -> str:
+    parser = _Extractor()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient, but hostile input must not crash
+        pass
+    lines = [line.rstrip() for line in parser.text().split("\n")]
+    text = "\n".join(line if "\t" in line else line.strip() for line in lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()

@@ -1,0 +1,135 @@
+"""Text normalisation and whitespace-blind label matching.
+
+Published reports mix full- and half-width punctuation and digits, and put stray spaces and line
+breaks inside labels ("商业\n企业", "年度报 告"). We normalise with NFKC once, then match labels
+against a "squeezed" copy with all whitespace removed, mapping positions back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nianbao.report import labels as L
+
+# Characters that hide inside copied web text and break matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits and punctuation to ASCII), one kind of line break, no invisibles."""
+    text = _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE))
+    return unicodedata.normalize("NFKC", text)
+
+
+@lru_cache(maxsize=4096)
+def squeeze_label(label: str) -> str:
+    return re.sub(r"\s+", "", normalize(label))
+
+
+_SPACE = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S+")
+
+
+class Squeezed:
+    """`text` without whitespace; `pos[i]` is the index in the original of squeezed char i."""
+
+    __slots__ = ("text", "pos", "length")
+
+    def __init__(self, text: str):
+        pos: list[int] = []
+        for m in _NON_SPACE.finditer(text):
+            pos.extend(range(m.start(), m.end()))
+        self.text = _SPACE.sub("", text)
+        self.pos = pos
+        self.length = len(text)
+
+    def start(self, sq_index: int) -> int:
+        """Original index of squeezed index (its end of text when past the last char)."""
+        return self.pos[sq_index] if sq_index < len(self.pos) else self.length
+
+    def end(self, sq_end: int) -> int:
+        """Original index just after the squeezed char before sq_end."""
+        return self.pos[sq_end - 1] + 1 if sq_end > 0 else 0
+
+    def squeezed_index(self, original_index: int) -> int:
+        """First squeezed index at or after an original index."""
+        from bisect import bisect_left
+
+        return bisect_left(self.pos, original_index)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # in the original (normalised) text
+    end: int
+
+
+def find(pattern: re.Pattern, sq: Squeezed, start: int = 0, end: int | None = None) -> Match | None:
+    """First match of a squeezed-text pattern between original positions start and end."""
+    lo = sq.squeezed_index(start)
+    hi = len(sq.text) if end is None else sq.squeezed_index(end)
+    m = pattern.search(sq.text, lo, hi)
+    if m is None:
+        return None
+    return Match(sq.start(m.start()), sq.end(m.end()))
+
+
+def find_all(pattern: re.Pattern, sq: Squeezed) -> list[Match]:
+    return [Match(sq.start(m.start()), sq.end(m.end())) for m in pattern.finditer(sq.text)]
+
+
+# --- label patterns --------------------------------------------------------------------------
+_CN_NUM = "一二三四五六七八九十"
+_NUMBERING = re.compile(rf"^(?:\(([{_CN_NUM}]+)\)|([{_CN_NUM}]+)[、.]|(\d+)[.、])")
+
+
+def _numbering_regex(token: str) -> str:
+    t = re.escape(token)
+    # "(一)", "一、", "一." and "1." "1、" "(1)" are all seen for the same item.
+    return rf"(?:\({t}\)|{t}[、.,:])"
+
+
+def _core_regex(core: str) -> str:
+    head, paren, _ = core.partition("(")
+    rx = re.escape(head)
+    for wrong, right in L.ALTERED_LABELS:
+        r, w = re.escape(squeeze_label(right)), re.escape(squeeze_label(wrong))
+        if r in rx:
+            rx = rx.replace(r, f"(?:{r}|{w})")
+    rx = rx.replace("“", "[“\"”]?").replace("”", "[”\"“]?")
+    if paren:
+        # The note in brackets is often altered or cut; accept any short bracketed text.
+        rx += r"(?:\([^)]{0,60}\))?"
+    return rx
+
+
+@lru_cache(maxsize=None)
+def label_pattern(label: str, numbering: str = "optional") -> re.Pattern:
+    """A pattern for an official label, for the squeezed text.
+
+    numbering: "optional" (the label's own numbering may be missing or written differently),
+    "required" (short labels such as "3.其他" are only safe with their number) or "none".
+    """
+    text = squeeze_label(label)
+    m = _NUMBERING.match(text)
+    num_rx = ""
+    if m:
+        token = m.group(1) or m.group(2) or m.group(3)
+        num_rx = _numbering_regex(token)
+        text = text[m.end():]
+    core = _core_regex(text)
+    if not num_rx or numbering == "none":
+        return re.compile(core)
+    if numbering == "required":
+        return re.compile(num_rx + core)
+    return re.compile(f"(?:{num_rx})?{core}")
+
+
+def strip_numbering(label: str) -> str:
+    text = squeeze_label(label)
+    m = _NUMBERING.match(text)
+    return text[m.end():] if m else text

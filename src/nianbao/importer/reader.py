@@ -1,0 +1,187 @@
+"""Read a published report (txt, html, docx) into an ImportedReport. Never raises anything but
+ReportImportError, whose Chinese message says why the file cannot be used."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nianbao.importer.agencykind import guess_kind
+from nianbao.importer.contact import read_contact
+from nianbao.importer.decode import decode_bytes
+from nianbao.importer.docx_text import docx_to_text
+from nianbao.importer.errors import ReportImportError
+from nianbao.importer.formatdetect import detect_format
+from nianbao.importer.html_text import html_to_text, looks_like_html
+from nianbao.importer.normalize import Squeezed, normalize
+from nianbao.importer.problems import split_problems
+from nianbao.importer.punctuation import chinese_punctuation
+from nianbao.importer.result import ImportedReport
+from nianbao.importer.sections import find_sections, section_texts
+from nianbao.importer.table2 import read_table2
+from nianbao.importer.table3 import read_table3
+from nianbao.importer.table4 import read_table4
+from nianbao.report import labels as L
+from nianbao.report.model import Agency, Report, T4Group, Table2, Table3, Table4
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+DOCX_SUFFIXES = (".docx",)
+REPORT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
+# A report is tens of kilobytes; a web page with it a few megabytes. Far more is not a report.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_DOCX_BYTES = 100 * 1024 * 1024
+# Beyond this many characters only the start is read (a report's text is far shorter).
+MAX_CHARS = 1_000_000
+_UNSUPPORTED = {
+    ".doc": "旧版 Word（.doc）文件暂不支持，请在 Word 中另存为 .docx 后再试。",
+    ".pdf": "PDF 文件暂不支持，请复制其中的文字另存为 .txt 后再试。",
+    ".wps": "WPS 文件暂不支持，请另存为 .docx 后再试。",
+}
+DEFAULT_YEAR = 2021  # the model needs a year; ImportedReport.year stays None when none was found
+
+
+def import_path(path: str | os.PathLike) -> ImportedReport:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in _UNSUPPORTED:
+        raise ReportImportError(f"{path}：{_UNSUPPORTED[suffix]}")
+    limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ReportImportError(f"{path}：文件太大（{size / 1024 / 1024:.0f} MB），不像是一份年度报告。")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportImportError(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise ReportImportError(f"{path} 是文件夹，不是报告文件。") from None
+    except OSError as exc:
+        raise ReportImportError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    return import_bytes(data, suffix, str(path))
+
+
+def import_bytes(data: bytes, suffix: str, file: str = "") -> ImportedReport:
+    if not data.strip():
+        raise ReportImportError(f"{file}：文件是空的。")
+    if suffix in DOCX_SUFFIXES or data[:4] == b"PK\x03\x04":
+        text = docx_to_text(data, file)
+    else:
+        text = decode_bytes(data, file)
+        if suffix in HTML_SUFFIXES or looks_like_html(text):
+            text = html_to_text(text)
+    return import_text(text, file)
+
+
+def import_text(text: str, file: str = "") -> ImportedReport:
+    """Read a report from its text (tables as tab-, "|"- or line-separated cells)."""
+    if not isinstance(text, str) or not text.strip():
+        raise ReportImportError(f"{file}：没有可读的文字。")
+    notes: list[str] = []
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+        notes.append(f"文字过长，只读取了前 {MAX_CHARS} 个字符。")
+    norm = normalize(text)
+    sq = Squeezed(norm)
+    headings = find_sections(norm, sq)
+    raw_sections = section_texts(norm, headings)
+    imported = ImportedReport(file=file, report=Report(), text=chinese_punctuation(norm))
+    for message in notes:
+        imported.note(message)
+    _read_identity(imported, norm)
+    t3 = read_table3(raw_sections.get("requests", _after(norm, headings, "active")))
+    imported.format = detect_format(sq.text, imported.year, t3.old_other_row)
+    t2 = read_table2(raw_sections.get("active", norm), imported.format)
+    t4 = read_table4(raw_sections.get("appeals", _after(norm, headings, "requests")))
+    _fill_tables(imported, t2, t3, t4)
+    _fill_problems(imported, raw_sections.get("problems", ""))
+    imported.sections = {k: chinese_punctuation(v) for k, v in raw_sections.items()}
+    _section_notes(imported, raw_sections)
+    return imported
+
+
+def _after(norm: str, headings, key: str) -> str:
+    """Fallback region when a section heading is missing: the text after the previous section."""
+    for h in headings:
+        if h.key == key:
+            return norm[h.end :]
+    return norm
+
+
+def _read_identity(imported: ImportedReport, norm: str) -> None:
+    from nianbao.importer.title import read_title
+
+    info = read_title(norm)
+    contact, website = read_contact(norm)
+    name = info.agency
+    if not name and contact.office:
+        name = _agency_from_office(contact.office)
+        if name:
+            imported.note(f"标题中没有机关名称，按联系部门推断为“{chinese_punctuation(name)}”。")
+    if not name:
+        imported.note("未能确定机关名称。")
+    imported.year = info.year
+    if info.year is None:
+        imported.note("未能确定报告年度。")
+    elif not info.year_from_title:
+        imported.note(f"标题中没有年度，按正文推断为 {info.year} 年。")
+    contact = contact.model_copy(
+        update={k: chinese_punctuation(getattr(contact, k)) for k in ("office", "address")}
+    )
+    agency = Agency(
+        name=chinese_punctuation(name),
+        self_ref=info.self_ref,
+        kind=guess_kind(name, info.self_ref),
+        website=chinese_punctuation(website),
+        contact=contact,
+    )
+    year = info.year if info.year is not None and 2000 <= info.year <= 2100 else DEFAULT_YEAR
+    imported.report = Report(year=year, agency=agency)
+
+
+def _agency_from_office(office: str) -> str:
+    for suffix in ("党政综合办公室", "党政办公室", "综合办公室", "办公室", "党政办", "综合科"):
+        if office.endswith(suffix) and len(office) > len(suffix) + 1:
+            return office[: -len(suffix)]
+    return office
+
+
+def _fill_tables(imported: ImportedReport, t2, t3, t4) -> None:
+    report = imported.report
+    if t2.found:
+        report.table2 = Table2(**t2.fields)
+        imported.extras.update(t2.extras)
+    if t3.found:
+        report.table3 = Table3(rows=t3.rows)
+    if t4.found:
+        values = t4.values
+        groups = {}
+        for i, g in enumerate(L.T4_GROUP_KEYS):
+            chunk = values[i * 5 : (i + 1) * 5]
+            groups[g] = T4Group(**dict(zip(L.T4_COLUMN_KEYS, chunk)))
+        report.table4 = Table4(**groups)
+    for message in (*t2.notes, *t3.notes, *t4.notes):
+        imported.note(message)
+    names = {"表二": t2.found, "表三": t3.found, "表四": t4.found}
+    missing = [name for name, found in names.items() if not found]
+    if missing:
+        imported.note(f"未找到{'、'.join(missing)}（原文可能不完整，或表格以图片发布），相关数字留空。")
+    if t3.old_other_row:
+        imported.note(
+            f"旧格式的「{L.OLD_T3_OTHER_HANDLING}」只有一行，已读入"
+            f"「{L.t3_row_full_label('oh_other')}」，（六）1、2 留空。"
+        )
+
+
+def _fill_problems(imported: ImportedReport, text: str) -> None:
+    problems, measures = split_problems(text)
+    imported.report.problems.problems = [chinese_punctuation(p) for p in problems]
+    imported.report.problems.measures = [chinese_punctuation(m) for m in measures]
+
+
+def _section_notes(imported: ImportedReport, sections: dict[str, str]) -> None:
+    missing = [L.SECTIONS[k] for k in L.SECTION_KEYS if k not in sections]
+    if missing and len(missing) < len(L.SECTION_KEYS):
+        imported.note(f"未找到以下部分：{'、'.join(missing)}。")
+    elif missing:
+        imported.note("一个部分标题也没有找到，这可能不是政府信息公开工作年度报告。")
