@@ -177,11 +177,6 @@ def test_draft_shows_every_missing_fact(lilin: Session) -> None:
     assert info.value.name == "报告发布网站"  # the first one in reading order
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render bug: in draft mode `need` returns the placeholder string for an empty list, and "
-    "the next filter (shi_list / join) iterates it character by character: 一是【；二是待；…",
-)
 @pytest.mark.parametrize(
     ("field", "expected"),
     [
@@ -249,8 +244,10 @@ def test_user_text_is_literal_in_txt(hostile: Session) -> None:
 
 def test_user_text_is_literal_in_markdown(hostile: Session) -> None:
     text = render(hostile.report, "md")
-    assert text.splitlines()[0] == "# 梨林镇" + HOSTILE_ONE_LINE + "2021年政府信息公开工作年度报告"
-    assert HOSTILE_ONE_LINE + "。" in text.splitlines()
+    assert "<script>" not in text  # escaped: a Markdown renderer shows it, never runs it
+    shown = [re.sub(r"\\(.)", r"\1", line) for line in text.splitlines()]  # what a renderer displays
+    assert shown[0] == "# 梨林镇" + HOSTILE_ONE_LINE + "2021年政府信息公开工作年度报告"
+    assert HOSTILE_ONE_LINE + "。" in shown
     assert [line for line in text.splitlines() if line.startswith("## ")] == [
         "## " + h for h in L.SECTIONS.values()
     ]
@@ -275,11 +272,6 @@ def test_other_line_breaks_never_forge_a_block(lilin: Session, separator: str) -
     assert sum("h1|伪造标题" in b.text for b in blocks) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render bug: U+2028, U+2029 and U+0085 survive the model's cleaning and _one_line, and "
-    "str.splitlines() in render_blocks splits on them, so user text can start an h1 block",
-)
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
 def test_unicode_line_separators_never_forge_a_block(lilin: Session, separator: str) -> None:
     lilin.report.overview.summary = "正常" + separator + "h1|伪造标题"

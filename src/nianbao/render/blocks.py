@@ -34,7 +34,7 @@ def render_blocks(report: Report, draft: bool = False) -> list[Block]:
         app=appeal_facts(report),
     )
     blocks: list[Block] = []
-    for line in text.splitlines():
+    for line in text.split("\n"):  # only "\n": splitlines() also splits on U+2028 and kin
         if not line.strip():
             continue
         kind, _, body = line.partition("|")

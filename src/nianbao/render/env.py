@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 
@@ -64,11 +65,24 @@ def sentence(text: str) -> str:
     return text if text[-1] in "。！？!?" else _strip_end(text) + "。"
 
 
+_LINE_BREAKS = str.maketrans({c: " " for c in "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
 def _one_line(value):
     # Every {{ }} output stays on one line, so user text can never forge a block marker.
     if isinstance(value, str):
-        return value.replace("\r", " ").replace("\n", " ")
+        return value.translate(_LINE_BREAKS)
     return value
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#+!~])")
+
+
+def md_escape(text) -> str:
+    """User text in Markdown: every character Markdown could act on is escaped."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    # A leading "1." or "-" would start a list.
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-=])", r"\\\1", escaped))
 
 
 def make_env(draft: bool = False) -> jinja2.Environment:
@@ -86,7 +100,8 @@ def make_env(draft: bool = False) -> jinja2.Environment:
     def need(value, name: str):
         if value is None or (isinstance(value, (str, list)) and not value):
             if draft:
-                return PLACEHOLDER.format(name)
+                # Keep the type: a list stays a list, so list filters do not split the placeholder.
+                return [PLACEHOLDER.format(name)] if isinstance(value, list) else PLACEHOLDER.format(name)
             raise MissingFact(name)
         return value
 
@@ -96,7 +111,7 @@ def make_env(draft: bool = False) -> jinja2.Environment:
     def outcome(pair) -> str:
         return f"{pair[0]}{pair[1]}件"
 
-    env.filters.update(attr_count=attr_count, outcome=outcome, num=fmt_number, shi_list=shi_list, dun_join=dun_join, sentence=sentence, need=need)
+    env.filters.update(md=md_escape, attr_count=attr_count, outcome=outcome, num=fmt_number, shi_list=shi_list, dun_join=dun_join, sentence=sentence, need=need)
     env.globals.update(L=L, cn=L.cn_ordinal)
     return env
 
