@@ -26,7 +26,8 @@ from docx.shared import Length, Mm, Pt
 from lxml import etree
 
 from nianbao.render.blocks import Block, render_blocks
-from nianbao.render.outputs import INDENT, _cell, _t3_rows
+from nianbao.render.env import cell_text
+from nianbao.render.outputs import INDENT, t3_layout_rows
 from nianbao.render.text_tables import TABLE_LINES
 from nianbao.report import labels as L
 from nianbao.report.model import Report
@@ -112,7 +113,7 @@ def table2_layout(report: Report) -> TableLayout:
     ]
     for key in ("regulations", "normative_documents"):
         row = getattr(t2, key)
-        rows.append((Cell(L.T2_ROWS[key], kind="label"), *(Cell(_cell(getattr(row, c))) for c in L.T2_DOC_COLUMNS)))
+        rows.append((Cell(L.T2_ROWS[key], kind="label"), *(Cell(cell_text(getattr(row, c))) for c in L.T2_DOC_COLUMNS)))
     for caption, header, keys in (
         (L.T2_ITEM_5, L.T2_DECISIONS, ("licensing",)),
         (L.T2_ITEM_6, L.T2_DECISIONS, ("penalty", "coercion")),
@@ -121,7 +122,7 @@ def table2_layout(report: Report) -> TableLayout:
         rows.append((Cell(caption, colspan=4, kind="caption"),))
         rows.append((Cell(L.T2_CONTENT, kind="head"), Cell(header, colspan=3, kind="head")))
         for key in keys:
-            rows.append((Cell(L.T2_ROWS[key], kind="label"), Cell(_cell(getattr(t2, key)), colspan=3)))
+            rows.append((Cell(L.T2_ROWS[key], kind="label"), Cell(cell_text(getattr(t2, key)), colspan=3)))
     first = 48.0
     return TableLayout((first, *_even(TEXT_WIDTH_MM - first, 3)), tuple(rows))
 
@@ -138,7 +139,7 @@ def table3_layout(report: Report) -> TableLayout:
         ),
         tuple(org),
     ]
-    for row in _t3_rows(report):
+    for row in t3_layout_rows(report):
         labels = (Cell(text, rs, cs, "label") for text, rs, cs in row["cells"])
         rows.append((*labels, *(Cell(v) for v in row["values"])))
     label_widths = (7.0, 17.0, 60.0)  # one character, two characters, the long row labels
@@ -157,7 +158,7 @@ def table4_layout(report: Report) -> TableLayout:
             Cell(L.T4_GROUPS["after_review"], colspan=5, kind="head"),
         ),
         tuple(Cell(h, kind="head") for h in heads * 2),
-        tuple(Cell(_cell(v)) for v in report.table4.values()),
+        tuple(Cell(cell_text(v)) for v in report.table4.values()),
     )
     return TableLayout(_even(TEXT_WIDTH_MM, 15), rows, header_rows=3)
 

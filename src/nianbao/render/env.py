@@ -35,6 +35,14 @@ def fmt_number(value) -> str:
     return str(value)
 
 
+UNKNOWN_CELL = "?"
+
+
+def cell_text(value) -> str:
+    """A table cell as printed: the number, or "?" for a value not known."""
+    return UNKNOWN_CELL if value is None else fmt_number(value)
+
+
 def _strip_end(text: str) -> str:
     return text.rstrip("。；;，,.、 ")
 

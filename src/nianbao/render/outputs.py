@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nianbao.render.blocks import Block, render_blocks
-from nianbao.render.env import fmt_number, get_env
+from nianbao.render.env import cell_text, get_env
 from nianbao.render.text_tables import TABLE_LINES
 from nianbao.report import labels as L
 from nianbao.report.model import Report
@@ -34,24 +34,20 @@ def text_from_blocks(report: Report, blocks: list[Block]) -> str:
 
 def to_markdown(report: Report, draft: bool = False) -> str:
     return get_env(draft).get_template("report.md.j2").render(
-        blocks=render_blocks(report, draft), r=report, t3=_t3_rows(report), cell=_cell
+        blocks=render_blocks(report, draft), r=report, t3=t3_layout_rows(report), cell=cell_text
     )
 
 
 def to_html(report: Report, draft: bool = False) -> str:
     return get_env(draft).get_template("report.html.j2").render(
-        blocks=render_blocks(report, draft), r=report, t3=_t3_rows(report), cell=_cell
+        blocks=render_blocks(report, draft), r=report, t3=t3_layout_rows(report), cell=cell_text
     )
-
-
-def _cell(value) -> str:
-    return "?" if value is None else fmt_number(value)
 
 
 RESULT_GROUPS = ("results", "refused", "unable", "not_processed", "other_handling")
 
 
-def _t3_rows(report: Report) -> list[dict]:
+def t3_layout_rows(report: Report) -> list[dict]:
     """Table 3 rows with the label cells of the official merged layout: (text, rowspan, colspan)."""
     rows = []
     seen: set[str] = set()
@@ -72,7 +68,7 @@ def _t3_rows(report: Report) -> list[dict]:
                 span = sum(1 for r in L.T3_ROWS if r.group == group)
                 cells.append((L.T3_GROUPS[group], span, 1))
             cells.append((row.label, 1, 1))
-        rows.append({"key": row.key, "cells": cells, "values": [_cell(v) for v in report.table3.rows[row.key]]})
+        rows.append({"key": row.key, "cells": cells, "values": [cell_text(v) for v in report.table3.rows[row.key]]})
     return rows
 
 

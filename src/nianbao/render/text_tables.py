@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from nianbao.render.env import fmt_number
+from nianbao.render.env import cell_text
 from nianbao.report import labels as L
 from nianbao.report.model import Report
 
-UNKNOWN = "?"
 GAP = "  "
-
-
-def _cell(value) -> str:
-    return UNKNOWN if value is None else fmt_number(value)
 
 
 def _pad(text: str, width: int, right: bool = False) -> str:
@@ -39,7 +34,7 @@ def table2_lines(report: Report) -> list[str]:
     rows = [[L.T2_CONTENT, *doc_cols]]
     for key in ("regulations", "normative_documents"):
         row = getattr(t2, key)
-        rows.append([L.T2_ROWS[key], *(_cell(getattr(row, c)) for c in L.T2_DOC_COLUMNS)])
+        rows.append([L.T2_ROWS[key], *(cell_text(getattr(row, c)) for c in L.T2_DOC_COLUMNS)])
     out += grid(rows)
     for caption, header, keys in (
         (L.T2_ITEM_5, L.T2_DECISIONS, ("licensing",)),
@@ -48,7 +43,7 @@ def table2_lines(report: Report) -> list[str]:
     ):
         out.append("")
         out.append(caption)
-        out += grid([[L.T2_CONTENT, header], *([L.T2_ROWS[k], _cell(getattr(t2, k))] for k in keys)])
+        out += grid([[L.T2_CONTENT, header], *([L.T2_ROWS[k], cell_text(getattr(t2, k))] for k in keys)])
     return out
 
 
@@ -66,7 +61,7 @@ def table3_lines(report: Report) -> list[str]:
             printed_groups.add(group)
             heading = L.T3_GROUPS[group]
             rows.append([heading if group == "results" else "  " + heading])
-        rows.append([_t3_label(row), *(_cell(v) for v in report.table3.rows[row.key])])
+        rows.append([_t3_label(row), *(cell_text(v) for v in report.table3.rows[row.key])])
     lines = grid(rows)
     label_width = cell_len(lines[0]) - cell_len(lines[0].lstrip())
     org_note = _pad("", label_width) + GAP + f"{L.T3_APPLICANT}（{L.T3_ORG_GROUP}：" + "、".join(
@@ -85,7 +80,7 @@ def table4_lines(report: Report) -> list[str]:
     }
     rows = [["", *L.T4_COLUMNS.values()]]
     for key in L.T4_GROUP_KEYS:
-        rows.append([heads[key], *(_cell(v) for v in getattr(t4, key).values())])
+        rows.append([heads[key], *(cell_text(v) for v in getattr(t4, key).values())])
     out += grid(rows)
     return out
 
