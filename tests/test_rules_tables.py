@@ -193,3 +193,20 @@ def test_blank_findings_are_marked_incomplete_and_sums_are_not():
     findings = check_report(report)
     assert {(f.rule, f.incomplete) for f in findings} == {
         ("T2-1", True), ("T3-4", True), ("T4-2", True), ("T3-1", False), ("T3-3", False)}
+
+
+def test_cells_a_2019_report_does_not_have_are_not_blanks():
+    report = zero_report(year=2020)
+    report.table2.normative_documents.in_force = None
+    report.table2.fees = None
+    set_row(report, "oh_no_fee", [None] * 7)
+    set_row(report, "oh_no_correction", [None] * 7)
+    set_row(report, "oh_other", [1, 0, 0, 0, 0, 0, 1])
+    set_row(report, "new", [1, 0, 0, 0, 0, 0, 1])
+    set_row(report, "total", [2, 0, 0, 0, 0, 0, 2])
+    old = check_report(report, format="2019")
+    # only the real imbalance is left: 其他处理 1 cannot make a total of 2
+    assert {f.rule for f in old} == {"T3-1", "T3-2"}
+    assert "相加为 1" in [f for f in old if f.rule == "T3-2"][0].message
+    new = {f.rule for f in check_report(report)}
+    assert {"T2-1", "T3-4"} <= new and "T3-2" not in new  # 2021: blanks, and no sum over them

@@ -18,6 +18,16 @@ T2, T3, T4 = "表二", "表三", "表四"
 APPLICANT_COLUMNS = L.T3_COLUMN_KEYS[:-1]  # the six columns summed into 总计
 FEE_IN_YUAN_THRESHOLD = Decimal(10000)  # 万元: a figure this large was probably typed in 元
 
+# Cells a 2019-format (trial) report does not have (FORMAT.md §6): its Table 2 document columns
+# mean something else and its 收费 row holds item counts, and its （六）其他处理 is one row (read
+# into （六）3). Unknown by format is not a blank to ask for.
+T2_NOT_IN_2019 = frozenset({"regulations", "normative_documents", "fees"})
+T3_NOT_IN_2019 = frozenset({"oh_no_correction", "oh_no_fee"})
+
+
+def _old_format(ctx: Context) -> bool:
+    return ctx.format == "2019"
+
 
 def _plus(values: list[int]) -> str:
     return " + ".join(str(v) for v in values)
@@ -41,7 +51,7 @@ def _t2_cells(ctx: Context):
 
 @rule("T2-1", "E", "表二每格都要填：件数为不小于 0 的整数，收费金额以万元为单位")
 def t2_values(ctx: Context):
-    cells = list(_t2_cells(ctx))
+    cells = [c for c in _t2_cells(ctx) if not (_old_format(ctx) and c[0] in T2_NOT_IN_2019)]
     if all(value is None for *_, value in cells):
         yield Finding(
             rule="T2-1", severity="E", table=T2, incomplete=True,
@@ -122,9 +132,11 @@ def _outcome_name(row_key: str) -> str:
 @rule("T3-2", "E", "表三每列：（七）总计 = 22 项办理结果之和")
 def t3_outcome_sum(ctx: Context):
     t3 = ctx.report.table3
+    absent = T3_NOT_IN_2019 if _old_format(ctx) else frozenset()
     for col in L.T3_COLUMN_KEYS:
         total = t3.get("total", col)
         parts = {key: t3.get(key, col) for key in L.T3_OUTCOME_KEYS}
+        parts.update({key: 0 for key in absent if parts[key] is None})
         if total is None or None in parts.values():
             continue  # T3-4 reports blanks
         summed = sum(parts.values())
@@ -172,14 +184,15 @@ def t3_row_sum(ctx: Context):
 @rule("T3-4", "E", "表三每格都是不小于 0 的整数；空白、“—”、“/”不等于 0")
 def t3_blanks(ctx: Context):
     t3 = ctx.report.table3
-    cells = [v for row in L.T3_ROW_KEYS for v in t3.rows[row]]
+    rows = [r for r in L.T3_ROW_KEYS if not (_old_format(ctx) and r in T3_NOT_IN_2019)]
+    cells = [v for row in rows for v in t3.rows[row]]
     if all(v is None for v in cells):
         yield Finding(
             rule="T3-4", severity="E", table=T3, incomplete=True,
             message="表三尚未填写。没有收到申请也要填写：各格都填 0。",
         )
         return
-    for row in L.T3_ROW_KEYS:
+    for row in rows:
         values = t3.rows[row]
         blank = [L.T3_COLUMNS[c] for c, v in zip(L.T3_COLUMN_KEYS, values) if v is None]
         negative = [f"{L.T3_COLUMNS[c]} {v}" for c, v in zip(L.T3_COLUMN_KEYS, values) if v is not None and v < 0]
