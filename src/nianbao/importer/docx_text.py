@@ -30,8 +30,20 @@ def docx_to_text(data: bytes, name: str = "") -> str:
     return "\n".join(lines)
 
 
+_TAB, _BREAKS = _W + "tab", (_W + "br", _W + "cr")
+
+
 def _text(element) -> str:
-    return "".join(t.text or "" for t in element.iter(_W + "t"))
+    """A paragraph's text; tabs typed in Word separate cells just as table cells do."""
+    parts = []
+    for node in element.iter():
+        if node.tag == _W + "t":
+            parts.append(node.text or "")
+        elif node.tag == _TAB and node.getparent().tag == _W + "r":
+            parts.append("\t")
+        elif node.tag in _BREAKS:
+            parts.append("\n")
+    return "".join(parts)
 
 
 def _table_lines(tbl) -> list[str]:

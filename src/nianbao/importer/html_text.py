@@ -128,8 +128,9 @@ def html_to_text(html: str) -> str:
         parser.close()
     except Exception:  # noqa: BLE001 - html.parser is lenient, but hostile input must not crash
         pass
-    lines = [line.rstrip() for line in parser.text().split("\n")]
-    text = "\n".join(line if "\t" in line else line.strip() for line in lines)
+    # Keep trailing tabs: they are the empty cells at the end of a row.
+    lines = [line.rstrip(" \r") if "\t" in line else line.strip() for line in parser.text().split("\n")]
+    text = "\n".join(lines)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
     return text.strip()

@@ -26,7 +26,9 @@ def _items(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
-    parts = [p for p in _ITEM.split(text)]
+    parts = _ITEM.split(text)
+    if len(parts) > 1 and parts[0].strip().endswith((":", "：")):
+        parts = parts[1:]  # "仍存在一些不足：" introduces the items; it is not one of them
     items = []
     for part in parts:
         part = _HEADING.sub("", part.strip(" \t\n:：;；。,，")).strip(" \t\n:：;；,，")
