@@ -39,10 +39,38 @@ _NAMES: dict[str, str] = {
     "fee_notices": "收费通知件数",
     "fee_notice_amount": "收费通知金额（元）",
     "fees_collected": "实际收取金额（元）",
+    "category_channel": "分类统计所属渠道",
+    "active_measures": "主动公开做法",
+    "request_measures": "依申请公开做法",
+    "management_measures": "政府信息管理做法",
+    "platform_measures": "平台建设做法",
+    "supervision_measures": "监督保障做法",
+    "leadership_group": "政务公开工作领导小组",
+    "lead_office": "领导小组办公室",
+    "review_procedure": "保密审查",
+    "privacy_protection": "个人隐私保护",
+    "assessment": "绩效考核",
+    "complaint_phone": "监督举报电话",
+    "work_points": L.OTHER_ITEMS["work_points"],
+    "proposals": L.OTHER_ITEMS["proposals"],
+    "innovation": L.OTHER_ITEMS["innovation"],
     **L.T2_ROWS,
     **L.T2_DOC_COLUMNS,
     **L.T4_GROUPS,
     **L.T4_COLUMNS,
+}
+
+
+# Top-level parts of the report; deeper names may repeat ("other" is also 其他结果 in Table 4).
+_TOP: dict[str, str] = {
+    "year": "报告年度",
+    "agency": "机关信息",
+    "overview": L.SECTIONS["overview"],
+    "table2": "表二",
+    "table3": "表三",
+    "table4": "表四",
+    "problems": L.SECTIONS["problems"],
+    "other": L.SECTIONS["other"],
 }
 
 
@@ -57,6 +85,9 @@ def describe_path(loc: tuple) -> str:
             text += f"「{L.T3_COLUMNS[L.T3_COLUMN_KEYS[loc[3]]]}」"
         return text
     parts = []
+    if loc and loc[0] in _TOP:
+        parts.append(_TOP[loc[0]])
+        loc = loc[1:]
     for part in loc:
         if part in ("report", "rows"):
             continue

@@ -7,6 +7,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel
 
 from nianbao.report import labels as L
+from nianbao.report.fieldnames import describe_path
 
 Severity = Literal["E", "W"]
 
@@ -42,6 +43,9 @@ class Finding(BaseModel):
                 parts.append(L.T4_GROUPS[self.row])
             elif self.table == "表二" and self.row in L.T2_ROWS:
                 parts.append(L.T2_ROWS[self.row])
+            elif "." in self.row:  # a field path of the model; its section is already named
+                path = tuple(self.row.split("."))
+                parts.append(describe_path(path[1:] if self.section == path[0] else path))
             else:
                 parts.append(self.row)
         if self.column:
