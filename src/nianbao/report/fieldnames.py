@@ -32,7 +32,7 @@ _NAMES: dict[str, str] = {
     "table2": "表二",
     "table3": "表三",
     "table4": "表四",
-    "problems": "五、存在的主要问题及改进情况",
+    "problems": "存在的主要问题",
     "measures": "改进措施",
     "last_year_followup": "上年问题整改情况",
     "other": "六、其他需要报告的事项",
