@@ -65,7 +65,7 @@ class NianbaoApp(App[str]):
 
             session = session_from_last_year(last)
         except Exception as exc:  # the importer's errors carry Chinese messages
-            self.notify(f"无法从上年报告开始：{exc}", severity="error")
+            self.notify(f"无法从上年报告开始：{exc}", severity="error", markup=False)
             self.push_screen(StartScreen(self.data_dir), self._started)
             return
         self.start_new(session)
@@ -74,7 +74,7 @@ class NianbaoApp(App[str]):
         try:
             engine = Engine(store.load(path), path)
         except store.SessionError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
             self.push_screen(StartScreen(self.data_dir), self._started)
             return
         self.show_chat(engine)

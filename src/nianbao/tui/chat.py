@@ -209,7 +209,7 @@ class ChatScreen(Screen):
 
     def action_save(self) -> None:
         self.engine.save()
-        self.notify("已保存。每个回答确认后都会自动保存。")
+        self.notify("已保存。每个回答确认后都会自动保存。", markup=False)
 
     def action_review(self) -> None:
         from nianbao.tui.review import ReviewScreen
@@ -228,7 +228,7 @@ class ChatScreen(Screen):
         try:
             text = to_text(self.engine.session.report)
         except MissingFact as exc:
-            self.notify(f"{exc}。报告完成后才能打印。", severity="error")
+            self.notify(f"{exc}。报告完成后才能打印。", severity="error", markup=False)
             return
         self.app.exit(text)
 

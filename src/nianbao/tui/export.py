@@ -79,7 +79,7 @@ class ExportScreen(ModalScreen[None]):
         except Exception as exc:  # PdfError, OSError: shown, never a traceback
             status.update(Text(f"导出失败：{exc}", style="red"))
             return
-        self.notify(f"已导出：{target}")
+        self.notify(f"已导出：{target}", markup=False)
         self.dismiss(None)
 
     @on(Button.Pressed, "#btn-cancel-export")

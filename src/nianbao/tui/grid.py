@@ -96,7 +96,7 @@ class GridScreen(Screen[None]):
         row, col = self._editing
         reply = self.engine.set_cell(f"table3.rows.{row}.{col}", event.value)
         if not reply.accepted:
-            self.notify(reply.message, severity="error")
+            self.notify(reply.message, severity="error", markup=False)
             return
         self._editing = None
         event.input.value = ""

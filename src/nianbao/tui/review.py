@@ -63,7 +63,7 @@ class ReviewScreen(Screen[str]):
             text = to_text(report)
         except MissingFact as exc:
             text = to_text(report, draft=True)
-            self.notify(str(exc), severity="warning")
+            self.notify(str(exc), severity="warning", markup=False)
         return check_report(report, last_year=self.engine.session.last_year, text=text)
 
     @on(DataTable.RowSelected, "#answers")
@@ -89,6 +89,6 @@ class ReviewScreen(Screen[str]):
         try:
             text = to_text(self.engine.session.report)
         except MissingFact as exc:
-            self.notify(f"{exc}。请先补充，再完成。", severity="error")
+            self.notify(f"{exc}。请先补充，再完成。", severity="error", markup=False)
             return
         self.app.exit(text)

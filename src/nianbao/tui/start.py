@@ -91,6 +91,6 @@ class StartScreen(Screen[tuple[str, Path | None]]):
     def action_from_last(self) -> None:
         path = self._selected()
         if path is None:
-            self.notify("请先在列表中选中上年的年报。", severity="warning")
+            self.notify("请先在列表中选中上年的年报。", severity="warning", markup=False)
             return
         self.dismiss(("from_last", path))
