@@ -49,6 +49,8 @@ def is_blank(token: str) -> bool:
 def parse_value(token: str) -> tuple[bool, Value]:
     """(ok, value). Blank markers give (True, None); text that is no number gives (False, None)."""
     t = token.strip().replace(" ", "")
+    if t.isascii() and t.isdigit():
+        return True, int(t)  # the common case, first
     if t == "" or t in BLANK_MARKERS:
         return True, None
     t = _UNIT.sub("", t)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,31 +36,49 @@ _NON_SPACE = re.compile(r"\S+")
 
 
 class Squeezed:
-    """`text` without whitespace; `pos[i]` is the index in the original of squeezed char i."""
+    """`text` without whitespace, mapping positions back to the original.
 
-    __slots__ = ("text", "pos", "length")
+    view(start, end) gives the same for a slice of the original without rebuilding the map, so
+    that the whole report is squeezed once and each table reads its own region.
+    """
+
+    __slots__ = ("text", "length", "_pos", "_lo", "_shift")
 
     def __init__(self, text: str):
         pos: list[int] = []
         for m in _NON_SPACE.finditer(text):
             pos.extend(range(m.start(), m.end()))
         self.text = _SPACE.sub("", text)
-        self.pos = pos
         self.length = len(text)
+        self._pos = pos  # original index of every squeezed character
+        self._lo = 0  # this view's first squeezed character in _pos
+        self._shift = 0  # this view's start in the original text
+
+    def view(self, start: int, end: int) -> "Squeezed":
+        """The squeezed text of original[start:end], positions relative to start."""
+        part = Squeezed.__new__(Squeezed)
+        a, b = self._bisect(start), self._bisect(end)
+        part.text = self.text[a - self._lo : b - self._lo]
+        part.length = end - start
+        part._pos, part._lo, part._shift = self._pos, a, start + self._shift
+        return part
+
+    def _bisect(self, original_index: int) -> int:
+        return bisect_left(self._pos, original_index + self._shift, self._lo, self._lo + len(self.text))
 
     def start(self, sq_index: int) -> int:
         """Original index of squeezed index (its end of text when past the last char)."""
-        return self.pos[sq_index] if sq_index < len(self.pos) else self.length
+        if sq_index < len(self.text):
+            return self._pos[self._lo + sq_index] - self._shift
+        return self.length
 
     def end(self, sq_end: int) -> int:
         """Original index just after the squeezed char before sq_end."""
-        return self.pos[sq_end - 1] + 1 if sq_end > 0 else 0
+        return self._pos[self._lo + sq_end - 1] + 1 - self._shift if sq_end > 0 else 0
 
     def squeezed_index(self, original_index: int) -> int:
         """First squeezed index at or after an original index."""
-        from bisect import bisect_left
-
-        return bisect_left(self.pos, original_index)
+        return self._bisect(original_index) - self._lo
 
 
 @dataclass(frozen=True)

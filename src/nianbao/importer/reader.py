@@ -17,7 +17,7 @@ from nianbao.importer.normalize import Squeezed, normalize
 from nianbao.importer.problems import split_problems
 from nianbao.importer.punctuation import chinese_punctuation
 from nianbao.importer.result import ImportedReport
-from nianbao.importer.sections import find_sections, section_texts
+from nianbao.importer.sections import find_sections, section_spans
 from nianbao.importer.table2 import read_table2
 from nianbao.importer.table3 import read_table3
 from nianbao.importer.table4 import read_table4
@@ -84,28 +84,33 @@ def import_text(text: str, file: str = "") -> ImportedReport:
     norm = normalize(text)
     sq = Squeezed(norm)
     headings = find_sections(norm, sq)
-    raw_sections = section_texts(norm, headings)
-    imported = ImportedReport(file=file, report=Report(), text=chinese_punctuation(norm))
+    spans = section_spans(norm, headings)
+    # Restoring Chinese punctuation replaces one character by one: positions stay valid.
+    shown = chinese_punctuation(norm)
+    imported = ImportedReport(file=file, report=Report(), text=shown)
     for message in notes:
         imported.note(message)
     _read_identity(imported, norm)
-    t3 = read_table3(raw_sections.get("requests", _after(norm, headings, "active")))
+    requests = spans.get("requests") or _after(norm, headings, "active")
+    t3 = read_table3(norm[slice(*requests)], sq.view(*requests))
     imported.format = detect_format(sq.text, imported.year, t3.old_other_row)
-    t2 = read_table2(raw_sections.get("active", norm), imported.format)
-    t4 = read_table4(raw_sections.get("appeals", _after(norm, headings, "requests")))
+    active = spans.get("active") or (0, len(norm))
+    t2 = read_table2(norm[slice(*active)], imported.format, sq.view(*active))
+    appeals = spans.get("appeals") or _after(norm, headings, "requests")
+    t4 = read_table4(norm[slice(*appeals)], sq.view(*appeals))
     _fill_tables(imported, t2, t3, t4)
-    _fill_problems(imported, raw_sections.get("problems", ""))
-    imported.sections = {k: chinese_punctuation(v) for k, v in raw_sections.items()}
-    _section_notes(imported, raw_sections)
+    imported.sections = {key: shown[a:b].strip() for key, (a, b) in spans.items()}
+    _fill_problems(imported, norm[slice(*spans["problems"])] if "problems" in spans else "")
+    _section_notes(imported, imported.sections)
     return imported
 
 
-def _after(norm: str, headings, key: str) -> str:
+def _after(norm: str, headings, key: str) -> tuple[int, int]:
     """Fallback region when a section heading is missing: the text after the previous section."""
     for h in headings:
         if h.key == key:
-            return norm[h.end :]
-    return norm
+            return h.end, len(norm)
+    return 0, len(norm)
 
 
 def _read_identity(imported: ImportedReport, norm: str) -> None:

@@ -67,9 +67,14 @@ def _own_line(text: str, m: Match) -> bool:
     return before == "" and len(after) <= 2
 
 
-def section_texts(text: str, headings: list[SectionHeading]) -> dict[str, str]:
-    out: dict[str, str] = {}
+def section_spans(text: str, headings: list[SectionHeading]) -> dict[str, tuple[int, int]]:
+    """Each found section's (start, end) in the text, heading excluded."""
+    out: dict[str, tuple[int, int]] = {}
     for i, h in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else len(text)
-        out[h.key] = text[h.end : end].strip()
+        out[h.key] = (h.end, end)
     return out
+
+
+def section_texts(text: str, headings: list[SectionHeading]) -> dict[str, str]:
+    return {key: text[a:b].strip() for key, (a, b) in section_spans(text, headings).items()}

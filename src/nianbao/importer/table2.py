@@ -58,9 +58,9 @@ class Table2Read:
     notes: list[str] = field(default_factory=list)
 
 
-def read_table2(region: str, fmt: str) -> Table2Read:
+def read_table2(region: str, fmt: str, sq: Optional[Squeezed] = None) -> Table2Read:
     spec = ROWS_2019 if fmt == "2019" else ROWS_2021
-    sq = Squeezed(region)
+    sq = sq or Squeezed(region)
     caption = find(label_pattern(L.T2_ITEM_1), sq)
     start = caption.end if caption else 0
     rows = [RowLabel(key, label, "none") for key, label, _ in spec]

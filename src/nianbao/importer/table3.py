@@ -29,8 +29,9 @@ def _short(key: str) -> str:
     return L.t3_row_full_label(key)
 
 
-def read_table3(region: str) -> Table3Read:
-    sq = Squeezed(region)
+def read_table3(region: str, sq: Optional[Squeezed] = None) -> Table3Read:
+    """Table 3 from its region of text; `sq`: the region squeezed, when the caller has it."""
+    sq = sq or Squeezed(region)
     found = find_rows(region, ROWS, sq)
     old_other = False
     if "oh_other" not in found and not any(k in found for k in _SUB_ROWS_6):

@@ -47,8 +47,8 @@ def _header_end(sq: Squeezed) -> Optional[int]:
     return None if best is None else sq.end(best[1])
 
 
-def read_table4(region: str) -> Table4Read:
-    sq = Squeezed(region)
+def read_table4(region: str, sq: Optional[Squeezed] = None) -> Table4Read:
+    sq = sq or Squeezed(region)
     end = _header_end(sq)
     blank = [None] * WIDTH
     if end is None:

@@ -27,6 +27,9 @@ _SELF_REF = re.compile(r"我(街道|镇|乡|局|办|委|区|县|市|厅|院|中�
 _PROSE_HEAD = re.compile(r"^(?:.*?(?:现将|现公布|根据|本着)\S*?)")
 _PROSE_TAIL = re.compile(r"(?:编制了?|发布了?|公布了?|制作了?|形成了?)$")
 _NAV_PREFIX = re.compile(r"^.*[:：>»]\s*")
+_KEYWORD = "政府信息公开"
+# A title's agency and year come at most this far before the keyword, its end this far after.
+_BEFORE, _AFTER = 60, 30
 # Only the head of a page holds its title; navigation text can be long, so be generous.
 _HEAD = 3000
 
@@ -65,10 +68,10 @@ def _candidates(head: str) -> list[_Candidate]:
     lines = [ln.strip() for ln in head.split("\n")]
     out = []
     for i, line in enumerate(lines):
-        if not line or line.lower().startswith("source:"):
-            continue
+        if _KEYWORD not in line or line.lower().startswith("source:"):
+            continue  # every title pattern needs these words: skip the regexes for other lines
         for pattern in _TITLES:
-            m = pattern.search(line)
+            m = _search_near_keyword(pattern, line)
             if not m:
                 continue
             agency = _clean(m.groupdict().get("agency") or "")
@@ -78,6 +81,17 @@ def _candidates(head: str) -> list[_Candidate]:
             out.append(_Candidate(agency, int(m.group("year")), title_line))
             break
     return out
+
+
+def _search_near_keyword(pattern: re.Pattern, line: str):
+    """Search only around each "政府信息公开": a flattened page can be one very long line."""
+    at = line.find(_KEYWORD)
+    while at >= 0:
+        m = pattern.search(line, max(0, at - _BEFORE), at + _AFTER)
+        if m:
+            return m
+        at = line.find(_KEYWORD, at + 1)
+    return None
 
 
 def _agency_above(above: list[str]) -> str:
