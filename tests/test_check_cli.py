@@ -227,3 +227,20 @@ def test_no_progress_bar_for_one_file(runner: CliRunner, monkeypatch: pytest.Mon
     monkeypatch.setattr(check_module, "err", Console(file=buffer, force_terminal=True, width=80))
     runner.invoke(app, ["check", str(CLEAN)])
     assert buffer.getvalue() == ""
+
+
+def test_report_with_another_suffix_is_read_as_a_report(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    path.write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["check", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    assert _json(result)["reports"][0]["agency"] == "青溪县白石镇人民政府"
+
+
+def test_folder_skips_json_that_is_not_a_session(runner: CliRunner, tmp_path: Path, lilin_path: Path) -> None:
+    shutil.copy(CLEAN, tmp_path / "a.txt")
+    shutil.copy(lilin_path, tmp_path / "lilin.json")
+    (tmp_path / "expected.json").write_text('{"a.txt": [1, 2]}', encoding="utf-8")
+    result = runner.invoke(app, ["check", "--json", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert [Path(r["file"]).name for r in _json(result)["reports"]] == ["a.txt", "lilin.json"]

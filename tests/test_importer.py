@@ -345,3 +345,8 @@ def test_old_format_other_handling_row_goes_to_item_3() -> None:
     assert rows["oh_other"] == [2, 0, 0, 0, 0, 0, 2]
     assert rows["oh_no_correction"] == rows["oh_no_fee"] == [None] * 7
     assert imported.format == "2019"
+
+
+def test_full_width_digits_in_cells() -> None:
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t１２\t３\t０\t０\t０\t０\t１５\n"
+    assert import_text(text).report.table3.rows["new"] == [12, 3, 0, 0, 0, 0, 15]

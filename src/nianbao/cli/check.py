@@ -74,7 +74,7 @@ def expand(names: list[str]) -> tuple[list[str], list[str]]:
     for name in names:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+            found = sorted(p for p in path.iterdir() if _is_report_file(p))
             if not found:
                 errors.append(f"文件夹 {path} 中没有报告文件（{'、'.join(FOLDER_SUFFIXES)}）。")
             files.extend(str(p) for p in found)
@@ -83,8 +83,30 @@ def expand(names: list[str]) -> tuple[list[str], list[str]]:
     return files, errors
 
 
+def _is_report_file(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if not path.is_file() or suffix not in FOLDER_SUFFIXES:
+        return False
+    return suffix != store.SUFFIX or _looks_like_session(path)
+
+
+def _looks_like_session(path: Path) -> bool:
+    """A .json file in a folder is checked as a session unless it is clearly other data."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return True  # a damaged session is reported, not skipped
+    return isinstance(raw, dict) and bool({"schema_version", "report", "year"} & set(raw))
+
+
 def is_published(name: str) -> bool:
-    return Path(name).suffix.lower() in REPORT_SUFFIXES or Path(name).suffix.lower() in (".doc", ".pdf", ".wps")
+    """A published report (imported), not a session (loaded): by its suffix, or any existing
+    file that is not .json (a report saved as .md or without a suffix is still read)."""
+    path = Path(name)
+    suffix = path.suffix.lower()
+    if suffix in REPORT_SUFFIXES or suffix in (".doc", ".pdf", ".wps"):
+        return True
+    return suffix != store.SUFFIX and path.is_file()
 
 
 def check_one(name: str, last_year: Optional[LastYear] = None) -> Checked:
@@ -172,12 +194,12 @@ def print_report(c: Checked) -> None:
         head += f"（{FORMAT_NAMES.get(c.format, c.format)}）"
     out.print(Text(head, style="bold"))
     for note in c.notes:
-        out.print(Text("  未能读出：" + note, style="yellow"))
+        out.print(Text("  读取说明：" + note, style="yellow"))
     print_findings(c.findings)
 
 
 def print_summary(results: list[Checked], unusable: list[tuple[str, str]]) -> None:
-    table = Table("文件", "机关", "年度", "格式", "错误", "提醒", "未读出", title="检查汇总")
+    table = Table("文件", "机关", "年度", "格式", "错误", "提醒", "读取说明", title="检查汇总")
     for c in results:
         errors = sum(1 for f in c.findings if f.is_error)
         warnings = len(c.findings) - errors

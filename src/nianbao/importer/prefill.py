@@ -63,7 +63,9 @@ def _carry_agency(last: Agency, carried: list[str]) -> Agency:
     for name in _AGENCY_FIELDS:
         value = getattr(last, name)
         values[name] = value
-        if value and not (name == "kind" and not last.name):
+        # The kind always has a value; it is only worth confirming when we know whose it is.
+        known = bool(last.name) if name == "kind" else bool(value)
+        if known:
             carried.append(f"agency.{name}")
     contact: dict = {}
     for name in _CONTACT_FIELDS:

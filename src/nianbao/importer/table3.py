@@ -111,16 +111,14 @@ def _candidates(key: str, read: CellRead, notes: list[str]) -> list[tuple]:
                 values[i] = None
         return [tuple(values)]
     if read.status == "run_together":
+        digits = "".join(read.tokens)
         try:
-            found = splits(read.tokens, (WIDTH,))
+            readings = splits(read.tokens, (WIDTH,))
         except TooManySplits:
-            found = []
-            notes.append(f"表三「{label}」连写的数字“{''.join(read.tokens)}”可能的拆分太多，无法确定，留空。")
+            notes.append(f"表三「{label}」连写的数字“{digits}”可能的拆分太多，无法确定，留空。")
             return []
-        if not found:
-            notes.append(
-                f"表三「{label}」连写的数字“{''.join(read.tokens)}”无法拆成 7 个数且总计等于各列之和，留空。"
-            )
-        return found
+        if not readings:
+            notes.append(f"表三「{label}」连写的数字“{digits}”无法拆成 7 个数且总计等于各列之和，留空。")
+        return readings
     notes.append(f"表三「{label}」读不出 7 个数（原文：“{read.raw[:60]}”），这一行留空。")
     return []
