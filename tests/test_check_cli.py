@@ -244,3 +244,14 @@ def test_folder_skips_json_that_is_not_a_session(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(app, ["check", "--json", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert [Path(r["file"]).name for r in _json(result)["reports"]] == ["a.txt", "lilin.json"]
+
+
+def test_a_program_defect_on_one_file_does_not_stop_the_batch(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_rules(*args, **kwargs):
+        raise ZeroDivisionError
+
+    monkeypatch.setattr(check_module, "check_report", broken_rules)
+    result = runner.invoke(app, ["check", str(CLEAN)])
+    _one_line_error(result, 2, "程序出错（ZeroDivisionError）")

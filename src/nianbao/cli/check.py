@@ -116,16 +116,18 @@ def check_one(name: str, last_year: Optional[LastYear] = None) -> Checked:
     if is_published(name):
         try:
             imported = import_path(name)
+            findings = check_report(
+                imported.report,
+                last_year=last,
+                text=imported.text,
+                format=imported.format,
+                sections=imported.sections,
+                last_year_text=last_text,
+            )
         except ReportImportError as exc:
             raise Unusable(str(exc)) from None
-        findings = check_report(
-            imported.report,
-            last_year=last,
-            text=imported.text,
-            format=imported.format,
-            sections=imported.sections,
-            last_year_text=last_text,
-        )
+        except Exception as exc:  # noqa: BLE001 - a program defect must not stop a batch of files
+            raise Unusable(f"{name}：读取或检查时程序出错（{type(exc).__name__}），请把这份文件反馈给开发者。") from None
         return Checked(name, imported.report, imported.format, imported.year, findings, list(imported.notes))
     try:
         session = store.load(store.resolve(name, State.data_dir))
