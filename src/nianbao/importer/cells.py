@@ -120,7 +120,8 @@ def _decide(cells: list[str], n: int, raw: str, padded: bool) -> CellRead:
         # A tab row whose trailing tabs were stripped: the missing cells are blank, not guessed.
         return _parsed(trimmed + [""] * (n - len(trimmed)), raw)
     if len(explicit) < n and all(_INT.match(t) for t in explicit):
-        if sum(map(len, explicit)) >= n and sum(map(len, explicit)) <= MAX_RUN_DIGITS:
+        digits = sum(map(len, explicit))
+        if n <= digits <= MAX_RUN_DIGITS:
             return CellRead("run_together", tokens=explicit, raw=raw)
     return CellRead("unreadable", raw=raw)
 

@@ -21,6 +21,7 @@ from nianbao.importer.sections import find_sections, section_spans
 from nianbao.importer.table2 import read_table2
 from nianbao.importer.table3 import read_table3
 from nianbao.importer.table4 import read_table4
+from nianbao.importer.title import read_title
 from nianbao.report import labels as L
 from nianbao.report.model import Agency, Report, T4Group, Table2, Table3, Table4
 
@@ -114,8 +115,6 @@ def _after(norm: str, headings, key: str) -> tuple[int, int]:
 
 
 def _read_identity(imported: ImportedReport, norm: str) -> None:
-    from nianbao.importer.title import read_title
-
     info = read_title(norm)
     contact, website = read_contact(norm)
     name = info.agency
