@@ -206,7 +206,7 @@ def print_summary(results: list[Checked], unusable: list[tuple[str, str]]) -> No
         errors = sum(1 for f in c.findings if f.is_error)
         warnings = len(c.findings) - errors
         table.add_row(
-            Text(c.file),
+            Text(_short_name(c.file)),
             Text(c.report.agency.name or "？"),
             "？" if c.year is None else str(c.year),
             "会话" if c.session else c.format,
@@ -215,7 +215,7 @@ def print_summary(results: list[Checked], unusable: list[tuple[str, str]]) -> No
             str(len(c.notes)),
         )
     for name, _ in unusable:
-        table.add_row(Text(name), Text("无法读取", style="bold red"), "", "", "", "", "")
+        table.add_row(Text(_short_name(name)), Text("无法读取", style="bold red"), "", "", "", "", "")
     out.print(table)
     with_errors = sum(1 for c in results if has_errors(c.findings))
     out.print(
@@ -224,6 +224,11 @@ def print_summary(results: list[Checked], unusable: list[tuple[str, str]]) -> No
             f"{len(results) - with_errors} 份无错误，{len(unusable)} 份无法读取。"
         )
     )
+
+
+def _short_name(name: str) -> str:
+    # The table is narrow: the file's own name says which report it is; the full path is above.
+    return Path(name).name or name
 
 
 def _progress() -> Progress:
