@@ -51,8 +51,18 @@ def print_findings(findings: list[Finding]) -> None:
     if not findings:
         out.print(Text("未发现问题。", style="green"))
         return
+    if not out.is_terminal:
+        # Piped: one whole line per finding, nothing cut to a terminal width.
+        for f in findings:
+            out.print(Text(f"{f.rule}\t{L.SEVERITY_LABELS[f.severity]}\t{f.where}\t{f.message}"))
+        return
     table = Table("规则", "级别", "位置", "说明")
     for f in findings:
         style = "red" if f.is_error else "yellow"
-        table.add_row(f.rule, Text(L.SEVERITY_LABELS[f.severity], style=style), Text(f.where), Text(f.message))
+        table.add_row(
+            f.rule,
+            Text(L.SEVERITY_LABELS[f.severity], style=style),
+            Text(f.where, overflow="fold"),
+            Text(f.message, overflow="fold"),
+        )
     out.print(table)

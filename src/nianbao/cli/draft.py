@@ -88,16 +88,13 @@ def new_cmd(
 def _start_session(from_last: Optional[str]) -> Session:
     if not from_last:
         return Session()
-    try:
-        from nianbao.importer.prefill import session_from_last_year
-    except ImportError:
-        raise fail("暂不支持从上年报告开始。") from None
+    from nianbao.importer.errors import ReportImportError
+    from nianbao.importer.prefill import session_from_last_year
+
     try:
         return session_from_last_year(Path(from_last))
-    except store.SessionError as exc:
-        raise fail(str(exc)) from None
-    except Exception as exc:  # the importer's own errors carry Chinese messages
-        raise fail(f"无法读取上年报告 {from_last}：{exc}") from None
+    except (store.SessionError, ReportImportError) as exc:
+        raise fail(str(exc)) from None  # both name the file in Chinese
 
 
 @app.command("resume")

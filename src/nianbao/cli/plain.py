@@ -18,8 +18,9 @@ def run_plain(engine: Engine, console: Console) -> None:
         if step.section.id != section:
             section = step.section.id
             console.rule(Text(step.section.title))
-        tag = "（沿用上年，回车确认）" if step.carried else ""
-        console.print(Text(engine.ask_text(step) + tag, style="bold"))
+        console.print(Text(engine.prompt_text(step), style="bold"))
+        if step.carried:
+            console.print(Text("（沿用上年：核对后回车确认，或输入新的内容）", style="yellow"))
         if step.problem:
             console.print(Text(step.problem, style="red"))
         suggestion = step.suggestion.replace("\n", " / ")

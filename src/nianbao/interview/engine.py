@@ -15,7 +15,7 @@ from typing import Any, Callable, Optional
 from nianbao import store
 from nianbao.interview.conditions import CONDITIONS, INSTANCES, Instance, WalkState
 from nianbao.interview.errors import AnswerError
-from nianbao.interview.kinds import apply_answer, derive, fields_of, parse_answer, show_value, t3_column_problem
+from nianbao.interview.kinds import OPTION_SETS, apply_answer, derive, fields_of, parse_answer, show_value, t3_column_problem
 from nianbao.interview.parse import parse_count
 from nianbao.interview.paths import PathError, set_path
 from nianbao.interview.spec import Interview, Question, Section, default_interview
@@ -193,6 +193,15 @@ class Engine:
         if "{last_year_problems}" in step.question.ask and self.session.last_year:
             words["last_year_problems"] = "；".join(self.session.last_year.problems.problems)
         return step.question.ask.format(**words) if words else step.question.ask
+
+    def prompt_text(self, step: Step) -> str:
+        """The question as the assistant asks it, with numbered options for a choice."""
+        text = self.ask_text(step)
+        q = step.question
+        if q.kind in ("choice", "checklist"):
+            options = OPTION_SETS[q.options or ""]
+            text += "\n" + "\n".join(f"  {i}. {label}" for i, label in enumerate(options.values(), 1))
+        return text
 
     @property
     def finished(self) -> bool:

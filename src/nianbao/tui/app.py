@@ -60,11 +60,12 @@ class NianbaoApp(App[str]):
         self.show_chat(engine)
 
     def start_from_last_year(self, last: Path) -> None:
-        try:
-            from nianbao.importer.prefill import session_from_last_year
+        from nianbao.importer.errors import ReportImportError
+        from nianbao.importer.prefill import session_from_last_year
 
+        try:
             session = session_from_last_year(last)
-        except Exception as exc:  # the importer's errors carry Chinese messages
+        except (store.SessionError, ReportImportError) as exc:  # both carry Chinese messages
             self.notify(f"无法从上年报告开始：{exc}", severity="error", markup=False)
             self.push_screen(StartScreen(self.data_dir), self._started)
             return

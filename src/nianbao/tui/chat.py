@@ -11,7 +11,6 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 
 from nianbao.interview.engine import Engine, Step
-from nianbao.interview.kinds import OPTION_SETS
 from nianbao.render.outputs import to_text
 from nianbao.rules import check_report
 from nianbao.tui.help import HelpScreen
@@ -88,11 +87,7 @@ class ChatScreen(Screen):
         self._show_answer_widget(step)
 
     def _question_text(self, step: Step) -> str:
-        text = self.engine.ask_text(step)
-        q = step.question
-        if q.kind in ("choice", "checklist"):
-            options = OPTION_SETS[q.options or ""]
-            text += "\n" + "\n".join(f"  {i}. {label}" for i, label in enumerate(options.values(), 1))
+        text = self.engine.prompt_text(step)
         if step.carried:
             text += "\n（沿用上年：已填入上年的内容，核对后回车确认，或修改后发送）"
         return text
