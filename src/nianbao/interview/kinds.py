@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any, Callable
 
 from nianbao.interview import parse as P
 from nianbao.interview.conditions import Instance, WalkState
 from nianbao.interview.errors import AnswerError
-from nianbao.interview.paths import get_path, leaf_paths, set_path
+from nianbao.interview.paths import get_path, set_path
 from nianbao.interview.spec import Question, expand_field
 from nianbao.render.env import fmt_number
 from nianbao.report import labels as L
@@ -45,16 +46,19 @@ def is_none_answer(text: str) -> bool:
 
 def fields_of(q: Question, inst: Instance | None = None) -> list[str]:
     """The leaf paths a question (instance) fills."""
-    leaves = leaf_paths()
+    return list(_fields(tuple(q.fields), q.kind, inst.key if inst else None))
+
+
+@lru_cache(maxsize=512)
+def _fields(patterns: tuple[str, ...], kind: str, instance_key: str | None) -> tuple[str, ...]:
     out: list[str] = []
-    for pattern in q.fields:
-        if inst is not None and pattern.endswith(".*") and q.kind in ("outcomes",):
-            pattern = pattern[:-1] + inst.key
-        if inst is not None and q.kind == "t4_group":
-            if not pattern.startswith(f"table4.{inst.key}."):
-                continue
-        out += expand_field(pattern, leaves)
-    return out
+    for pattern in patterns:
+        if instance_key is not None and pattern.endswith(".*") and kind == "outcomes":
+            pattern = pattern[:-1] + instance_key
+        if instance_key is not None and kind == "t4_group" and not pattern.startswith(f"table4.{instance_key}."):
+            continue
+        out += expand_field(pattern)
+    return tuple(out)
 
 
 # --- parsing -----------------------------------------------------------------------------------

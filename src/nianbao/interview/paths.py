@@ -5,6 +5,7 @@ Table 3 cells are addressed by row key and column key; everything else by attrib
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -65,9 +66,14 @@ def path_exists(path: str) -> bool:
         return False
 
 
-def leaf_paths(model: BaseModel | None = None, prefix: str = "") -> list[str]:
-    """Every fact of the report as a path; Table 3 as row.column cells."""
-    model = model if model is not None else Report()
+@lru_cache(maxsize=1)
+def all_leaf_paths() -> tuple[str, ...]:
+    """Every fact of the report as a path (the model's shape never changes at run time)."""
+    return tuple(leaf_paths(Report()))
+
+
+def leaf_paths(model: BaseModel, prefix: str = "") -> list[str]:
+    """Every fact of a model as a path; Table 3 as row.column cells."""
     out: list[str] = []
     for name in type(model).model_fields:
         value = getattr(model, name)

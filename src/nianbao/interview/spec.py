@@ -13,7 +13,7 @@ from typing import Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from nianbao.interview.paths import leaf_paths
+from nianbao.interview.paths import all_leaf_paths
 from nianbao.report import labels as L
 from nianbao.resources import prompts_dir
 
@@ -74,8 +74,10 @@ class Interview(BaseModel):
 _EXPAND = {"@outcomes": L.T3_OUTCOME_KEYS}
 
 
-def expand_field(pattern: str, leaves: list[str]) -> list[str]:
+@lru_cache(maxsize=1024)
+def expand_field(pattern: str) -> tuple[str, ...]:
     """A field pattern ("table3.rows.new.*", "table3.rows.@outcomes.*") to the leaf paths it names."""
+    leaves = all_leaf_paths()
     patterns = [pattern]
     for token, keys in _EXPAND.items():
         if token in pattern:
@@ -84,7 +86,7 @@ def expand_field(pattern: str, leaves: list[str]) -> list[str]:
     for pat in patterns:
         hits = [leaf for leaf in leaves if fnmatch.fnmatchcase(leaf, pat) or leaf.startswith(pat + ".")]
         found += hits
-    return found
+    return tuple(found)
 
 
 def load_interview(folder: Path | None = None) -> Interview:
@@ -124,12 +126,12 @@ def _check(interview: Interview) -> None:
     """Every question names real fields and known kinds/options; every fact is asked or derived."""
     from nianbao.interview import conditions, kinds  # late: they import this module's types
 
-    leaves = leaf_paths()
+    leaves = all_leaf_paths()
     covered: set[str] = set()
     seen: set[str] = set()
     for section in interview.sections:
         for pattern in section.derived:
-            hits = expand_field(pattern, leaves)
+            hits = expand_field(pattern)
             if not hits:
                 raise PromptsError(f"问答配置 {section.file} 的 derived：报告中没有“{pattern}”这一项")
             covered.update(hits)
@@ -139,7 +141,7 @@ def _check(interview: Interview) -> None:
                 raise PromptsError(f"{where}：id 重复")
             seen.add(q.id)
             for pattern in q.fields:
-                hits = expand_field(pattern, leaves)
+                hits = expand_field(pattern)
                 if not hits:
                     raise PromptsError(f"{where}：报告中没有“{pattern}”这一项")
                 covered.update(hits)
