@@ -87,6 +87,7 @@ class ReviewRow:
     label: str
     answer: str
     problem: Optional[str]
+    carried: bool = False  # prefilled from last year, not yet confirmed
 
 
 class Engine:
@@ -299,7 +300,14 @@ class Engine:
 
     def review(self) -> list[ReviewRow]:
         rows = [
-            ReviewRow(s.section.title, s.id, s.short, s.raw if s.raw is not None else "（未答）", s.problem)
+            ReviewRow(
+                s.section.title,
+                s.id,
+                s.short,
+                s.raw if s.raw is not None else (s.suggestion if s.carried else "（未答）"),
+                s.problem,
+                s.carried,
+            )
             for s in self.steps
         ]
         for key, raw in self.session.interview.answers.items():

@@ -52,7 +52,12 @@ class ReviewScreen(Screen[str]):
         table.add_columns("部分", "项目", "回答", "状态")
         for row in self.engine.review():
             answer = row.answer.replace("\n", " / ")
-            status = Text("有问题", style="bold red") if row.problem else Text("")
+            if row.problem:
+                status = Text("有问题", style="bold red")
+            elif row.carried:
+                status = Text("沿用上年", style="yellow")
+            else:
+                status = Text("")
             table.add_row(Text(row.section), Text(row.label), Text(answer[:60]), status, key=row.step_id)
         self.query_one("#review-findings", Static).update(findings_text(self.full_findings()))
         table.focus()
