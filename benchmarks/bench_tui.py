@@ -406,7 +406,18 @@ def profile() -> None:
             profiler.start()
             asyncio.run(work())
             profiler.stop()
-            print(profiler.output_text(unicode=False, color=False, show_all=False))
+            from pyinstrument.renderers import ConsoleRenderer
+
+            # Show Textual's frames (layout, compositor, styles): that is where a UI spends time.
+            options = {
+                "show_regex": r".*(nianbao|textual).*",
+                "hide_regex": r".*(asyncio|selectors|_callback|message_pump|pilot).*",
+                "filter_threshold": 0.02,
+            }
+            renderer = ConsoleRenderer(
+                unicode=False, color=False, show_all=False, time="percent_of_total", processor_options=options
+            )
+            print(profiler.output(renderer))
         else:
             import cProfile
             import pstats

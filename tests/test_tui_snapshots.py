@@ -22,6 +22,7 @@ from tui_helpers import (  # noqa: F401  (fresh_data_dir is a fixture)
     freeze_cursors,
     lilin_answers,
     make_session,
+    post_key,
     transcript_texts,
     type_text,
     wait_until,
@@ -85,6 +86,24 @@ async def test_answer_sends_through_input_and_area(fresh_data_dir: Path):
     saved = store.load(path).interview.answers
     assert saved["overview.summary"] == two_lines
     assert saved["mechanisms.checklist"] == answers["mechanisms.checklist"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="AnswerArea's Ctrl+J is a priority binding: the app runs it before the keys already "
+    "queued for the TextArea, so text typed just before Ctrl+J is not sent (or only part of it)",
+)
+async def test_ctrl_j_right_after_typing_sends_the_whole_text(fresh_data_dir: Path):
+    path = make_session(fresh_data_dir, "fast", lilin_answers(), stop="overview.summary")
+    app = NianbaoApp(data_dir=str(fresh_data_dir), session_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: chat_screen_ready(pilot), what="the chat screen")
+        for character in "一句话概括":  # a fast typist, or an IME committing a phrase, then Ctrl+J
+            post_key(pilot, character, character)
+        post_key(pilot, "ctrl+j", None)
+        await pilot.pause()
+        assert "一句话概括" in transcript_texts(pilot)
+    assert store.load(path).interview.answers.get("overview.summary") == "一句话概括"
 
 
 # --- snapshots ---------------------------------------------------------------------------------
