@@ -132,7 +132,13 @@ class TmuxServer:
         return self
 
     def __exit__(self, *exc) -> None:
+        found = subprocess.run(
+            ["tmux", "-u", "-L", self.socket, "display-message", "-p", "#{socket_path}"],
+            env=self.env, capture_output=True, text=True,
+        )
         subprocess.run(["tmux", "-u", "-L", self.socket, "kill-server"], env=self.env, capture_output=True)
+        if found.returncode == 0 and found.stdout.strip().endswith(self.socket):
+            Path(found.stdout.strip()).unlink(missing_ok=True)
 
     def time_until(self, command: str, text: str, timeout: float = 30.0) -> float:
         name = uuid.uuid4().hex[:8]

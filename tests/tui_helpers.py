@@ -255,6 +255,7 @@ class Tmux:
         self.socket = f"nianbao-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.env = env
         self.target = ""
+        self.socket_path: Path | None = None
 
     def tmux(self, *args: str) -> str:
         result = subprocess.run(
@@ -273,12 +274,19 @@ class Tmux:
         size = ["-x", str(TMUX_WIDTH), "-y", str(TMUX_HEIGHT)]
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", name, *size, *env, "sh", "-c", shell)
         self.target = name
+        if self.socket_path is None:
+            found = self.tmux("display-message", "-p", "-t", name, "#{socket_path}").strip()
+            if found.endswith(self.socket):
+                self.socket_path = Path(found)
 
     def pane_pid(self) -> int:
         return int(self.tmux("display-message", "-p", "-t", self.target, "#{pane_pid}").strip())
 
     def kill_server(self) -> None:
+        """Stop this tmux server (if it still runs) and remove its socket file."""
         subprocess.run(["tmux", "-u", "-L", self.socket, "kill-server"], env=self.env, capture_output=True, timeout=10)
+        if self.socket_path is not None:
+            self.socket_path.unlink(missing_ok=True)
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.target)
