@@ -88,11 +88,6 @@ async def test_answer_sends_through_input_and_area(fresh_data_dir: Path):
     assert saved["mechanisms.checklist"] == answers["mechanisms.checklist"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="AnswerArea's Ctrl+J is a priority binding: the app runs it before the keys already "
-    "queued for the TextArea, so text typed just before Ctrl+J is not sent (or only part of it)",
-)
 async def test_ctrl_j_right_after_typing_sends_the_whole_text(fresh_data_dir: Path):
     path = make_session(fresh_data_dir, "fast", lilin_answers(), stop="overview.summary")
     app = NianbaoApp(data_dir=str(fresh_data_dir), session_path=path)

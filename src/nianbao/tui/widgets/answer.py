@@ -43,4 +43,6 @@ class AnswerArea(TextArea):
             self.value = value
 
     def action_send(self) -> None:
-        self.post_message(self.Send(self, self.text))
+        # Ctrl+J is a priority binding, so it runs before keys already queued for this widget
+        # (fast typing, an IME commit): read the text only after they have been handled.
+        self.call_later(lambda: self.post_message(self.Send(self, self.text)))
