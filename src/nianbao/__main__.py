@@ -1,3 +1,3 @@
-from nianbao.cli import main
+from nianbao.launch import main
 
 main()

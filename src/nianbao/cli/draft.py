@@ -29,12 +29,9 @@ def main_callback(
 
 
 def run_tui(session_path: Optional[Path] = None) -> None:
-    from nianbao.tui.app import run
+    from nianbao.launch import open_tui
 
-    final_text = run(data_dir=State.data_dir, session_path=session_path)
-    if final_text:
-        # Leaving after finishing prints the final text, ready to copy.
-        out.print(Text(final_text))
+    open_tui(State.data_dir, session_path)
 
 
 def new_session_path(name: Optional[str]) -> Path:

@@ -15,7 +15,7 @@ from nianbao.interview.conditions import Instance, WalkState
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.paths import get_path, set_path
 from nianbao.interview.spec import Question, expand_field
-from nianbao.render.env import fmt_number
+from nianbao.render.numbers import fmt_number
 from nianbao.report import labels as L
 from nianbao.report.model import CountItem, Report
 

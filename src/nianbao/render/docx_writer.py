@@ -26,7 +26,7 @@ from docx.shared import Length, Mm, Pt
 from lxml import etree
 
 from nianbao.render.blocks import Block, render_blocks
-from nianbao.render.env import cell_text
+from nianbao.render.numbers import cell_text
 from nianbao.render.outputs import INDENT, t3_layout_rows
 from nianbao.render.text_tables import TABLE_LINES
 from nianbao.report import labels as L

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import lru_cache
 
 import jinja2
 
+from nianbao.render.numbers import fmt_number
 from nianbao.report import labels as L
 from nianbao.resources import templates_dir
 
@@ -21,26 +21,6 @@ class MissingFact(Exception):
 
 
 PLACEHOLDER = "【待填：{}】"
-
-
-def fmt_number(value) -> str:
-    """3 -> "3"; Decimal("1.50") -> "1.5"; 0.0 -> "0"."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text
-    if isinstance(value, float):
-        return format(Decimal(str(value)).normalize(), "f")
-    return str(value)
-
-
-UNKNOWN_CELL = "?"
-
-
-def cell_text(value) -> str:
-    """A table cell as printed: the number, or "?" for a value not known."""
-    return UNKNOWN_CELL if value is None else fmt_number(value)
 
 
 def _strip_end(text: str) -> str:

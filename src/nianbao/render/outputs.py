@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from nianbao.render.blocks import Block, render_blocks
-from nianbao.render.env import cell_text, get_env
+from nianbao.render.env import get_env
+from nianbao.render.numbers import cell_text
 from nianbao.render.text_tables import TABLE_LINES
 from nianbao.report import labels as L
 from nianbao.report.model import Report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from nianbao.render.env import cell_text
+from nianbao.render.numbers import cell_text
 from nianbao.report import labels as L
 from nianbao.report.model import Report
 

@@ -60,11 +60,9 @@ class ChatScreen(Screen):
                     with Horizontal(id="yes-no"):
                         yield Button("有 / 是", id="btn-yes", variant="success")
                         yield Button("没有 / 否", id="btn-no", variant="primary")
-            yield Preview(id="preview")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#preview").display = False
         transcript = self.query_one(Transcript)
         if self.engine.answer_count:
             transcript.say("assistant", "欢迎回来！已答的内容都在，我们接着填。")
@@ -164,8 +162,8 @@ class ChatScreen(Screen):
         report = self.engine.session.report
         self.title = "年报助手"
         self.sub_title = f"{report.agency.name or '新报告'} {report.year} 年"
-        preview = self.query_one(Preview)
-        if preview.display:
+        preview = self._preview()
+        if preview is not None and preview.display:
             text = to_text(report, draft=True)
             preview.show(text, check_report(report, last_year=self.engine.session.last_year, text=text))
 
@@ -197,8 +195,17 @@ class ChatScreen(Screen):
             self.refresh_side()
             self.ask()
 
+    def _preview(self) -> Preview | None:
+        found = self.query(Preview)
+        return found.first() if found else None
+
     def action_toggle_preview(self) -> None:
-        preview = self.query_one(Preview)
+        preview = self._preview()
+        if preview is None:
+            # Built on first use: the preview's tabs cost start-up time most clerks never need.
+            self.query_one("#main").mount(Preview(id="preview"))
+            self.call_after_refresh(self.refresh_side)
+            return
         preview.display = not preview.display
         self.refresh_side()
 

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from nianbao.interview.engine import Engine
-from nianbao.render.env import fmt_number
+from nianbao.render.numbers import fmt_number
 from nianbao.report import labels as L
 from nianbao.report.findings import Finding
 from nianbao.tui.widgets.preview import findings_text

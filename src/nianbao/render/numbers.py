@@ -1,0 +1,25 @@
+"""Numbers as the report prints them. Kept free of Jinja2 so the interview can start fast."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def fmt_number(value) -> str:
+    """3 -> "3"; Decimal("1.50") -> "1.5"; 0.0 -> "0"."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    if isinstance(value, float):
+        return format(Decimal(str(value)).normalize(), "f")
+    return str(value)
+
+
+UNKNOWN_CELL = "?"
+
+
+def cell_text(value) -> str:
+    """A table cell as printed: the number, or "?" for a value not known."""
+    return UNKNOWN_CELL if value is None else fmt_number(value)
