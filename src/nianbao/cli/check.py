@@ -11,10 +11,9 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -31,11 +30,14 @@ from nianbao.cli.common import (
     out,
     print_findings,
 )
-from nianbao.importer import REPORT_SUFFIXES, ReportImportError, import_path
+from nianbao.importer import REPORT_SUFFIXES, ReportImportError
 from nianbao.report import labels as L
 from nianbao.report.findings import Finding, has_errors
 from nianbao.report.model import Report
 from nianbao.rules import check_report
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 FORMAT_NAMES = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
 FOLDER_SUFFIXES = REPORT_SUFFIXES + (store.SUFFIX,)
@@ -114,6 +116,8 @@ def check_one(name: str, last_year: Optional[LastYear] = None) -> Checked:
     last = last_year.report if last_year else None
     last_text = last_year.text if last_year else None
     if is_published(name):
+        from nianbao.importer import import_path
+
         try:
             imported = import_path(name)
             findings = check_report(
@@ -231,7 +235,9 @@ def _short_name(name: str) -> str:
     return Path(name).name or name
 
 
-def _progress() -> Progress:
+def _progress() -> "Progress":
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     return Progress(
         TextColumn("检查中"),
         BarColumn(),

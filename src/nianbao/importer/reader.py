@@ -21,14 +21,11 @@ from nianbao.importer.sections import find_sections, section_spans
 from nianbao.importer.table2 import read_table2
 from nianbao.importer.table3 import read_table3
 from nianbao.importer.table4 import read_table4
+from nianbao.importer.suffixes import DOCX_SUFFIXES, HTML_SUFFIXES, REPORT_SUFFIXES, TEXT_SUFFIXES  # noqa: F401
 from nianbao.importer.title import read_title
 from nianbao.report import labels as L
 from nianbao.report.model import Agency, Report, T4Group, Table2, Table3, Table4
 
-TEXT_SUFFIXES = (".txt", ".text")
-HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
-DOCX_SUFFIXES = (".docx",)
-REPORT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
 # A report is tens of kilobytes; a web page with it a few megabytes. Far more is not a report.
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_DOCX_BYTES = 100 * 1024 * 1024

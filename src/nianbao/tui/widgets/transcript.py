@@ -13,6 +13,11 @@ class Message(Static):
     """One message. Content is always a rich Text, so user text is never read as markup."""
 
 
+# Messages kept on screen. Older ones are removed so an answer never re-lays out a long
+# history; every answer stays in the review screen (F5).
+MAX_MESSAGES = 80
+
+
 class Transcript(VerticalScroll):
     can_focus = False
 
@@ -22,4 +27,7 @@ class Transcript(VerticalScroll):
     def say(self, role: str, text: str) -> Message:
         message = Message(Text(text), classes=f"msg {ROLE_CLASSES[role]}", markup=False)
         self.mount(message)
+        excess = len(self.children) - MAX_MESSAGES
+        if excess > 0:
+            self.remove_children(list(self.children[:excess]))
         return message
