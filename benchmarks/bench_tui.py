@@ -187,6 +187,16 @@ def new_session_file(folder: Path) -> Path:
     return path
 
 
+def said(app) -> int:
+    """Messages said so far (the transcript keeps only the latest mounted)."""
+    from nianbao.tui.widgets.transcript import Transcript
+
+    try:
+        return app.screen.query_one(Transcript).said
+    except Exception:  # no chat screen yet
+        return 0
+
+
 def messages(app):
     from nianbao.tui.widgets.transcript import Message
 
@@ -302,7 +312,7 @@ def next_question_shown(app, before: int):
 
     def shown() -> bool:
         found = messages(app)
-        return len(found) >= before + 3 and visible(app.screen, found.last())
+        return said(app) >= before + 3 and bool(found) and visible(app.screen, found.last())
 
     return shown
 
@@ -322,13 +332,13 @@ async def latency_run(folder: Path, up_to: int) -> dict[int, tuple[float, float,
     app = NianbaoApp(data_dir=str(folder), session_path=new_session_file(folder))
     samples = {}
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(lambda: len(messages(app)) > 0)
+        await wait_for(lambda: said(app) > 0)
         for text in ("梨林镇人民政府", "1", "2021"):
-            await type_and_send(pilot, text, "#answer-input", next_question_shown(app, len(messages(app))))
-        while (count := len(messages(app))) <= up_to:
+            await type_and_send(pilot, text, "#answer-input", next_question_shown(app, said(app)))
+        while (count := said(app)) <= up_to:
             samples[count] = await type_and_send(pilot, WEBSITE, "#answer-input", next_question_shown(app, count))
             await pilot.press("ctrl+z")  # back to the website question: a note and the question again
-            await wait_for(lambda: len(messages(app)) >= count + 5)
+            await wait_for(lambda: said(app) >= count + 5)
             await pilot.pause()
     return samples
 

@@ -26,8 +26,9 @@ async def send(pilot, text: str) -> None:
     """Paste the answer into the displayed answer widget and send it, as a clerk would."""
     screen = pilot.app.screen
     assert isinstance(screen, ChatScreen)
-    area = screen.query_one("#answer-area", AnswerArea)
-    if area.display:
+    areas = screen.query("#answer-area")  # built the first time a paragraph is asked
+    area = areas.first(AnswerArea) if areas else None
+    if area is not None and area.display:
         area.load_text("")
         area.focus()
         pilot.app.post_message(events.Paste(text))  # as a terminal delivers it: to the app

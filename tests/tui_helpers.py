@@ -90,9 +90,9 @@ async def paste(pilot: Pilot, text: str) -> None:
 def answer_widget(pilot: Pilot) -> Input | TextArea:
     """The answer widget the chat screen currently shows (#answer-input or #answer-area)."""
     screen = pilot.app.screen
-    area = screen.query_one("#answer-area", TextArea)
-    if area.display:
-        return area
+    areas = screen.query("#answer-area")  # built the first time a paragraph is asked
+    if areas and areas.first(TextArea).display:
+        return areas.first(TextArea)
     single = screen.query_one("#answer-input", Input)
     if single.display:
         return single

@@ -56,10 +56,6 @@ class ChatScreen(Screen):
                 with Vertical(id="answer-box"):
                     yield Static(id="hint", markup=False)
                     yield AnswerInput(id="answer-input", placeholder="在这里输入回答，回车发送")
-                    yield AnswerArea(id="answer-area", soft_wrap=True, show_line_numbers=False)
-                    with Horizontal(id="yes-no"):
-                        yield Button("有 / 是", id="btn-yes", variant="success")
-                        yield Button("没有 / 否", id="btn-no", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,20 +86,42 @@ class ChatScreen(Screen):
             text += "\n（沿用上年：已填入上年的内容，核对后回车确认，或修改后发送）"
         return text
 
+    # The paragraph area and the yes/no buttons are built the first time a question needs them:
+    # every widget mounted at start is start-up time the clerk waits for.
+    def _area(self, create: bool) -> AnswerArea | None:
+        found = self.query("#answer-area")
+        if found or not create:
+            return found.first() if found else None
+        area = AnswerArea(id="answer-area", soft_wrap=True, show_line_numbers=False)
+        self.query_one("#answer-box").mount(area, after="#answer-input")
+        return area
+
+    def _yes_no(self, create: bool) -> Horizontal | None:
+        found = self.query("#yes-no")
+        if found or not create:
+            return found.first() if found else None
+        row = Horizontal(
+            Button("有 / 是", id="btn-yes", variant="success"),
+            Button("没有 / 否", id="btn-no", variant="primary"),
+            id="yes-no",
+        )
+        self.query_one("#answer-box").mount(row)
+        return row
+
     def _show_answer_widget(self, step: Step | None) -> None:
         single = self.query_one("#answer-input", AnswerInput)
-        area = self.query_one("#answer-area", AnswerArea)
-        yes_no = self.query_one("#yes-no")
+        kind = step.question.kind if step else None
+        paragraph = kind in PARAGRAPH_KINDS
+        area = self._area(create=paragraph)
+        yes_no = self._yes_no(create=kind == "yes_no")
         hint = self.query_one("#hint", Static)
+        single.display = step is not None and not paragraph
+        for widget, wanted in ((area, paragraph), (yes_no, kind == "yes_no")):
+            if widget is not None:
+                widget.display = wanted
         if step is None:
-            single.display = area.display = yes_no.display = False
             hint.update(Text("F5 检查与导出  Ctrl+Z 返回修改  Ctrl+Q 退出"))
             return
-        kind = step.question.kind
-        paragraph = kind in PARAGRAPH_KINDS
-        single.display = not paragraph
-        area.display = paragraph
-        yes_no.display = kind == "yes_no"
         tips = [f"{step.section.title} > {step.short}"]
         if kind in KIND_HINTS:
             tips.append(KIND_HINTS[kind])
@@ -112,7 +130,7 @@ class ChatScreen(Screen):
         tips.append("F1 说明")
         hint.update(Text("   ".join(tips), style="dim"))
         text = step.suggestion or ""
-        if paragraph:
+        if area is not None and paragraph:
             area.load_text(text)
             area.focus()
         else:

@@ -21,12 +21,17 @@ MAX_MESSAGES = 80
 class Transcript(VerticalScroll):
     can_focus = False
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.said = 0  # messages said in this session, including those no longer mounted
+
     def on_mount(self) -> None:
         self.anchor()
 
     def say(self, role: str, text: str) -> Message:
         message = Message(Text(text), classes=f"msg {ROLE_CLASSES[role]}", markup=False)
         self.mount(message)
+        self.said += 1
         excess = len(self.children) - MAX_MESSAGES
         if excess > 0:
             self.remove_children(list(self.children[:excess]))
