@@ -153,3 +153,98 @@ async def test_back_help_and_resume(data_dir):
         assert app.engine.path == path
         assert app.engine.session.report.agency.name == "梨林镇政府"
         assert app.engine.current().id == "agency.kind"
+
+
+async def _finished_app(pilot, app) -> None:
+    """Answer the whole lilin interview; the review screen opens at the end."""
+    await pilot.press("n")
+    await pilot.pause()
+    answers = lilin_answers()
+    while isinstance(app.screen, ChatScreen) and (step := app.engine.current()) is not None:
+        await send(pilot, answers[step.id])
+    assert isinstance(app.screen, ReviewScreen)
+
+
+@pytest.mark.asyncio
+async def test_export_from_the_review_writes_the_file(data_dir, tmp_path, lilin):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        target = tmp_path / "年报.txt"
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.click("#btn-do-export")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)  # no error finding: no confirmation asked
+    assert target.read_text(encoding="utf-8") == to_text(lilin.report)
+
+
+@pytest.mark.asyncio
+async def test_export_with_an_error_finding_asks_for_confirmation(data_dir, tmp_path):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        # An ID number typed into a paragraph breaks P-1 (error level).
+        app.engine.goto("other.work_points")
+        app.screen.ask()
+        await send(pilot, "联系人身份证号110101199003074514")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "P-1" in str(app.screen.query_one("#review-findings").render())
+        await pilot.press("e")
+        await pilot.pause()
+        target = tmp_path / "年报.html"
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.click("#btn-do-export")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.click("#confirm-no")
+        await pilot.pause()
+        assert not target.exists()
+        await pilot.click("#btn-do-export")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert target.exists()
+
+
+@pytest.mark.asyncio
+async def test_grid_marks_failing_cells_and_edits_are_checked(data_dir):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        await pilot.press("escape")
+        await pilot.press("f3")
+        await pilot.pause()
+        grid = app.screen.query_one("#grid")
+        grid.move_cursor(row=0, column=1)  # 一、本年新收… / 自然人
+        await pilot.press("enter")
+        await pilot.pause()
+        cell = app.screen.query_one("#cell-input")
+        cell.value = "2"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.engine.session.report.table3.get("new", "natural") == 2
+        marked = grid.get_cell("total", "natural")  # T3-1 marks the column's 总计 cell
+        assert "red" in str(marked.style)
+        assert "T3-1" in str(app.screen.query_one("#grid-findings").render())
+
+
+@pytest.mark.asyncio
+async def test_palette_jumps_to_a_section(data_dir):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "跳到：问题":
+            app.screen.query_one("Input").insert_text_at_cursor(ch)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert app.engine.current().id == "overview.management"

@@ -36,6 +36,7 @@ class ChatScreen(Screen):
     BINDINGS = [
         Binding("f1", "help", "说明"),
         Binding("ctrl+z", "back", "上一题"),
+        Binding("escape", "back", "上一题", show=False),
         Binding("f2", "toggle_preview", "预览"),
         Binding("f3", "grid", "表格"),
         Binding("f5", "review", "检查导出"),
