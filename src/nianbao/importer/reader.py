@@ -21,7 +21,7 @@ from nianbao.importer.sections import find_sections, section_spans
 from nianbao.importer.table2 import read_table2
 from nianbao.importer.table3 import read_table3
 from nianbao.importer.table4 import read_table4
-from nianbao.importer.suffixes import DOCX_SUFFIXES, HTML_SUFFIXES, REPORT_SUFFIXES, TEXT_SUFFIXES  # noqa: F401
+from nianbao.importer.suffixes import DOCX_SUFFIXES, HTML_SUFFIXES
 from nianbao.importer.title import read_title
 from nianbao.report import labels as L
 from nianbao.report.model import Agency, Report, T4Group, Table2, Table3, Table4

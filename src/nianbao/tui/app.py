@@ -80,6 +80,20 @@ class NianbaoApp(App[str]):
             return
         self.show_chat(engine)
 
+    def finish_and_print(self) -> None:
+        """Leave the app returning the final text (printed by the caller), if the report is complete."""
+        from nianbao.render.env import MissingFact
+        from nianbao.render.outputs import to_text
+
+        if self.engine is None:
+            return
+        try:
+            text = to_text(self.engine.session.report)
+        except MissingFact as exc:
+            self.notify(f"{exc}。报告完成后才能打印。", severity="error", markup=False)
+            return
+        self.exit(text)
+
     def show_chat(self, engine: Engine) -> None:
         self.engine = engine
         self.push_screen(ChatScreen(engine))

@@ -244,14 +244,7 @@ class ChatScreen(Screen):
         self.ask()
 
     def action_print(self) -> None:
-        from nianbao.render.env import MissingFact
-
-        try:
-            text = to_text(self.engine.session.report)
-        except MissingFact as exc:
-            self.notify(f"{exc}。报告完成后才能打印。", severity="error", markup=False)
-            return
-        self.app.exit(text)
+        self.app.finish_and_print()
 
     def action_grid(self) -> None:
         from nianbao.tui.grid import GridScreen

@@ -91,9 +91,4 @@ class ReviewScreen(Screen[str]):
 
     @on(Button.Pressed, "#btn-finish")
     def action_finish(self) -> None:
-        try:
-            text = to_text(self.engine.session.report)
-        except MissingFact as exc:
-            self.notify(f"{exc}。请先补充，再完成。", severity="error", markup=False)
-            return
-        self.app.exit(text)
+        self.app.finish_and_print()
