@@ -19,6 +19,9 @@ from nianbao.rules import check_report
 from nianbao.tui.widgets.preview import findings_text
 
 
+ANSWER_WIDTH = 24  # characters of an answer shown in the list; the status column must stay visible
+
+
 class ReviewScreen(Screen[str]):
     BINDINGS = [
         Binding("escape", "close", "返回问答"),
@@ -49,16 +52,18 @@ class ReviewScreen(Screen[str]):
     def on_mount(self) -> None:
         self.title = "检查你的回答"
         table = self.query_one("#answers", DataTable)
-        table.add_columns("部分", "项目", "回答", "状态")
+        table.add_columns("部分", "项目", "状态", "回答")
         for row in self.engine.review():
             answer = row.answer.replace("\n", " / ")
+            if len(answer) > ANSWER_WIDTH:
+                answer = answer[: ANSWER_WIDTH - 1] + "..."  # ASCII: "…" has an ambiguous width
             if row.problem:
                 status = Text("有问题", style="bold red")
             elif row.carried:
                 status = Text("沿用上年", style="yellow")
             else:
                 status = Text("")
-            table.add_row(Text(row.section), Text(row.label), Text(answer[:60]), status, key=row.step_id)
+            table.add_row(Text(row.section), Text(row.label), status, Text(answer), key=row.step_id)
         self.query_one("#review-findings", Static).update(findings_text(self.full_findings()))
         table.focus()
 
