@@ -1,0 +1,106 @@
+"""The drafting commands through the real command line: new (answers file, plain, from last
+year), resume, sessions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+import nianbao.cli  # noqa: F401  (registers the commands)
+from nianbao import store
+from nianbao.cli.common import app
+from nianbao.render.outputs import to_text
+
+REPO = Path(__file__).resolve().parents[1]
+ANSWERS = REPO / "examples" / "lilin-2021-answers.yaml"
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_new_with_answers_file_completes_the_reference_report(data_dir, lilin):
+    result = run("new", "--answers", str(ANSWERS), "--name", "lilin")
+    assert result.exit_code == 0, result.output
+    assert "30 项问答" in result.output
+    session = store.load(data_dir / "sessions" / "lilin.json")
+    assert session.interview.finished
+    assert to_text(session.report) == to_text(lilin.report)
+    listing = run("sessions")
+    assert "梨林镇人民政府" in listing.output and "已完成" in listing.output
+
+
+def test_answers_file_with_a_bad_answer_names_the_question_and_keeps_what_was_accepted(data_dir, tmp_path):
+    answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    answers["active.total"] = "很多条"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    result = run("new", "--answers", str(bad), "--name", "bad")
+    assert result.exit_code == 2
+    assert "active.total" in result.output and "很多条" in result.output
+    assert "Traceback" not in result.output
+    saved = store.load(data_dir / "sessions" / "bad.json")
+    assert saved.interview.answers["agency.name"] == "梨林镇人民政府"
+    assert "active.total" not in saved.interview.answers
+
+
+def test_new_refuses_an_existing_name(data_dir):
+    assert run("new", "--answers", str(ANSWERS), "--name", "twice").exit_code == 0
+    result = run("new", "--answers", str(ANSWERS), "--name", "twice")
+    assert result.exit_code == 2 and "已存在" in result.output
+
+
+def test_plain_mode_reads_answers_line_by_line_and_resume_continues(data_dir):
+    first = subprocess.run(
+        [sys.executable, "-m", "nianbao", "new", "--plain", "--name", "p"],
+        input="梨林镇人民政府\n?\n乡镇\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert first.returncode == 0, first.stderr
+    assert "已记下：乡镇" in first.stdout
+    assert "类别决定哪些表格项目适用" in first.stdout  # "?" shows the question's help
+    path = data_dir / "sessions" / "p.json"
+    assert store.load(path).interview.answers == {"agency.name": "梨林镇人民政府", "agency.kind": "乡镇"}
+
+    second = subprocess.run(
+        [sys.executable, "-m", "nianbao", "resume", "p", "--plain"],
+        input="<\n\n2021\n",  # back to the kind question, accept it as is, then the year
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert second.returncode == 0, second.stderr
+    answers = store.load(path).interview.answers
+    assert answers["agency.kind"] == "乡镇" and answers["report.year"] == "2021"
+
+
+def test_new_from_last_year_prefills_and_marks_carried_values(data_dir, examples_dir):
+    result = run("new", "--from", str(examples_dir / "county-bureau-2023.json"), "--plain", "--name", "next", input="")
+    assert result.exit_code == 0, result.output
+    assert "沿用上年" in result.output
+    session = store.load(data_dir / "sessions" / "next.json")
+    assert session.report.year == 2024
+    assert session.report.agency.name == "青山县自然资源局"
+    assert "agency.name" in session.carried_over
+    assert session.last_year is not None and session.last_year.year == 2023
+
+
+def test_new_from_an_unreadable_file_is_one_chinese_line(data_dir, tmp_path):
+    junk = tmp_path / "last.docx"
+    junk.write_bytes(b"\x00\x01not a docx")
+    result = run("new", "--from", str(junk), "--plain")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert str(junk) in result.output.replace("\n", "")
+
+
+def test_resume_of_a_missing_session_is_an_error(data_dir):
+    result = run("resume", "nope")
+    assert result.exit_code == 2 and "找不到会话文件" in result.output
