@@ -262,3 +262,10 @@ def test_broken_yaml_is_an_error_naming_the_file(tmp_path):
     (folder / "03-active.yaml").write_text("section: [unclosed", encoding="utf-8")
     with pytest.raises(PromptsError, match="03-active.yaml"):
         load_interview(folder)
+
+
+def test_every_question_has_help_and_an_example():
+    """F1 shows why a question is asked and an example answer; none may be left without."""
+    questions = [q for s in load_interview().sections for q in s.questions]
+    assert [q.id for q in questions if not q.help.strip()] == []
+    assert [q.id for q in questions if not q.example.strip()] == []
