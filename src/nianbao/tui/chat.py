@@ -11,7 +11,6 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 
 from nianbao.interview.engine import Engine, Step
-from nianbao.render.outputs import to_text
 from nianbao.rules import check_report
 from nianbao.tui.help import HelpScreen
 from nianbao.tui.widgets.answer import AnswerArea, AnswerInput
@@ -183,6 +182,8 @@ class ChatScreen(Screen):
         self.sub_title = f"{report.agency.name or '新报告'} {report.year} 年"
         preview = self._preview()
         if preview is not None and preview.display:
+            from nianbao.render.outputs import to_text  # Jinja2 loads when the preview is first shown
+
             text = to_text(report, draft=True)
             preview.show(text, check_report(report, last_year=self.engine.session.last_year, text=text))
 
