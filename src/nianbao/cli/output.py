@@ -10,12 +10,8 @@ import typer
 from rich.text import Text
 
 from nianbao.cli.common import EXIT_FINDINGS, app, err, fail, load_session, out
-from nianbao.render.env import MissingFact
-from nianbao.render.export import EXPORT_FORMATS, format_from_suffix, write_atomically, writer
-from nianbao.render.outputs import to_text
-from nianbao.render.pdf import PdfError
+from nianbao.render.formats import EXPORT_FORMATS, format_from_suffix
 from nianbao.report.findings import Finding
-from nianbao.rules import check_report
 
 
 @app.command("print")
@@ -24,6 +20,9 @@ def print_cmd(
     plain: bool = typer.Option(False, "--plain", help="纯文本输出（用于管道或重定向）"),
 ):
     """在终端打印报告全文。"""
+    from nianbao.render.env import MissingFact
+    from nianbao.render.outputs import to_text
+
     sess = load_session(session)
     try:
         text = to_text(sess.report)
@@ -45,6 +44,12 @@ def export_cmd(
     force: bool = typer.Option(False, "--force", help="报告有错误级问题时仍然导出"),
 ):
     """导出报告为文件（txt、md、html、docx 或 pdf）。"""
+    from nianbao.render.env import MissingFact
+    from nianbao.render.export import write_atomically, writer
+    from nianbao.render.outputs import to_text
+    from nianbao.render.pdf import PdfError
+    from nianbao.rules import check_report
+
     fmt = (fmt or format_from_suffix(output)).lower()
     if fmt not in EXPORT_FORMATS:
         raise fail(f"不支持的格式“{fmt}”，可选：{'、'.join(EXPORT_FORMATS)}")

@@ -7,17 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from nianbao.render.outputs import FORMATS, render
 from nianbao.report.model import Report
-
-EXPORT_FORMATS = (*FORMATS, "docx", "pdf")
-DEFAULT_FORMAT = "txt"
-_ALIASES = {"htm": "html", "markdown": "md", "text": "txt"}
-
-
-def format_from_suffix(output: Path) -> str:
-    suffix = _ALIASES.get(output.suffix.lower().lstrip("."), output.suffix.lower().lstrip("."))
-    return suffix if suffix in EXPORT_FORMATS else DEFAULT_FORMAT
 
 
 def writer(report: Report, fmt: str) -> Callable[[Path], None]:
@@ -30,6 +20,8 @@ def writer(report: Report, fmt: str) -> Callable[[Path], None]:
         from nianbao.render.pdf import write_pdf
 
         return lambda path: write_pdf(report, path)
+    from nianbao.render.outputs import render
+
     content = render(report, fmt)
     return lambda path: path.write_text(content, encoding="utf-8")
 

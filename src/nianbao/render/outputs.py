@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from nianbao.render.blocks import Block, render_blocks
 from nianbao.render.env import get_env
+from nianbao.render.formats import TEXT_FORMATS
 from nianbao.render.numbers import cell_text
 from nianbao.render.text_tables import TABLE_LINES
 from nianbao.report import labels as L
 from nianbao.report.model import Report
 
-FORMATS = ("txt", "md", "html")
+FORMATS = TEXT_FORMATS
 INDENT = "　　"  # two full-width spaces, the paragraph indent of Chinese official documents
 
 

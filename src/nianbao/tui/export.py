@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from nianbao.render.env import MissingFact
-from nianbao.render.export import EXPORT_FORMATS, export_report
+from nianbao.render.export import export_report
+from nianbao.render.formats import EXPORT_FORMATS
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
 from nianbao.tui.confirm import ConfirmScreen
