@@ -248,3 +248,43 @@ async def test_palette_jumps_to_a_section(data_dir):
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen)
         assert app.engine.current().id == "overview.management"
+
+
+@pytest.mark.asyncio
+async def test_an_enter_right_after_ime_characters_does_not_submit_early(data_dir):
+    """An IME commits its candidate with Enter; that Enter can reach the app right after the
+    characters. It must not send a half-finished answer; a later Enter does send it."""
+    from tui_helpers import post_key, type_text
+
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "梨林镇")
+        post_key(pilot, "enter", "\r")  # arrives within the guard window
+        await pilot.pause()
+        assert app.engine.current().id == "agency.name"
+        assert app.screen.query_one("#answer-input", AnswerInput).value == "梨林镇"
+        await type_text(pilot, "人民政府")
+        await pilot.pause(0.08)  # past the guard: the clerk presses Enter
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.engine.session.report.agency.name == "梨林镇人民政府"
+        assert app.engine.current().id == "agency.kind"
+
+
+@pytest.mark.asyncio
+async def test_palette_opens_the_export_dialog(data_dir):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "导出报告":
+            app.screen.query_one("Input").insert_text_at_cursor(ch)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "ExportScreen"

@@ -247,6 +247,13 @@ class ChatScreen(Screen):
     def action_print(self) -> None:
         self.app.finish_and_print()
 
+    def action_export(self) -> None:
+        from nianbao.tui.review import ReviewScreen
+
+        review = ReviewScreen(self.engine)
+        self.app.push_screen(review, self._after_review)
+        self.call_after_refresh(review.action_export)
+
     def action_grid(self) -> None:
         from nianbao.tui.grid import GridScreen
 

@@ -22,6 +22,7 @@ class ChatCommands(Provider):
             ("预览草稿和问题", screen.action_toggle_preview, "打开或关闭右侧预览"),
             ("表三表格", screen.action_grid, "以表格方式查看和修改表三"),
             ("检查与导出", screen.action_review, "查看全部回答、检查结果，导出 txt/md/html/docx/pdf"),
+            ("导出报告", screen.action_export, "选择格式和文件，导出报告（有错误级问题时先确认）"),
             ("打印全文并退出", screen.action_print, "退出界面并在终端打印报告全文"),
             ("返回上一题", screen.action_back, "修改上一个回答"),
             ("保存", screen.action_save, "立即保存（每个回答确认后已自动保存）"),

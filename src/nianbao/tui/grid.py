@@ -14,6 +14,7 @@ from nianbao.interview.engine import Engine
 from nianbao.render.numbers import fmt_number
 from nianbao.report import labels as L
 from nianbao.report.findings import Finding
+from nianbao.tui.widgets.answer import AnswerInput
 from nianbao.tui.widgets.preview import findings_text
 
 
@@ -45,7 +46,7 @@ class GridScreen(Screen[None]):
         with Vertical(id="grid-main"):
             yield Static(Text("表三：方向键选格，回车修改；标红的格子违反了勾稽关系。", style="bold"), markup=False)
             yield DataTable(id="grid", cursor_type="cell")
-            yield Input(id="cell-input", placeholder="选中格子后回车，在这里输入新数字")
+            yield AnswerInput(id="cell-input", placeholder="选中格子后回车，在这里输入新数字")
             yield Static(id="grid-findings", markup=False)
         yield Footer()
 
