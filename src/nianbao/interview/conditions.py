@@ -73,12 +73,7 @@ def _t3_open_columns(s: WalkState) -> list[Instance]:
 
 
 def _t4_groups(s: WalkState) -> list[Instance]:
-    names = {
-        "review": L.T4_REVIEW,
-        "direct": f"{L.T4_LITIGATION}·{L.T4_GROUPS['direct']}",
-        "after_review": f"{L.T4_LITIGATION}·{L.T4_GROUPS['after_review']}",
-    }
-    return [Instance(g, {"group": names[g]}) for g in L.T4_GROUP_KEYS]
+    return [Instance(g, {"group": L.t4_group_full_label(g)}) for g in L.T4_GROUP_KEYS]
 
 
 INSTANCES: dict[str, Callable[[WalkState], list[Instance]]] = {

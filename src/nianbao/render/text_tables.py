@@ -73,14 +73,9 @@ def table3_lines(report: Report) -> list[str]:
 def table4_lines(report: Report) -> list[str]:
     t4 = report.table4
     out: list[str] = []
-    heads = {
-        "review": L.T4_REVIEW,
-        "direct": f"{L.T4_LITIGATION}：{L.T4_GROUPS['direct']}",
-        "after_review": f"{L.T4_LITIGATION}：{L.T4_GROUPS['after_review']}",
-    }
     rows = [["", *L.T4_COLUMNS.values()]]
     for key in L.T4_GROUP_KEYS:
-        rows.append([heads[key], *(cell_text(v) for v in getattr(t4, key).values())])
+        rows.append([L.t4_group_full_label(key, "："), *(cell_text(v) for v in getattr(t4, key).values())])
     out += grid(rows)
     return out
 

@@ -185,6 +185,13 @@ T4_COLUMNS: dict[str, str] = {
     "total": "总计",
 }
 T4_GROUP_KEYS: tuple[str, ...] = tuple(T4_GROUPS)
+
+
+def t4_group_full_label(group: str, separator: str = "·") -> str:
+    """"行政复议", or a litigation group with its heading: "行政诉讼·未经复议直接起诉"."""
+    if group == "review":
+        return T4_GROUPS[group]
+    return f"{T4_LITIGATION}{separator}{T4_GROUPS[group]}"
 T4_COLUMN_KEYS: tuple[str, ...] = tuple(T4_COLUMNS)
 
 # --- Agencies -----------------------------------------------------------------------------

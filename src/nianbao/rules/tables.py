@@ -214,12 +214,6 @@ def t3_blanks(ctx: Context):
 
 
 # --- Table 4 ------------------------------------------------------------------------------
-def _t4_group_name(group: str) -> str:
-    if group == "review":
-        return L.T4_GROUPS[group]
-    return f"{L.T4_LITIGATION}·{L.T4_GROUPS[group]}"
-
-
 @rule("T4-1", "E", "表四每组：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计")
 def t4_group_sum(ctx: Context):
     t4 = ctx.report.table4
@@ -238,7 +232,7 @@ def t4_group_sum(ctx: Context):
             row=group,
             column="total",
             message=(
-                f"表四「{_t4_group_name(group)}」：{addends} = {sum(parts)}，"
+                f"表四「{L.t4_group_full_label(group)}」：{addends} = {sum(parts)}，"
                 f"「{L.T4_COLUMNS['total']}」却填 {total}，相差 {abs(total - sum(parts))} 件。"
             ),
         )
@@ -260,10 +254,10 @@ def t4_blanks(ctx: Context):
         if blank:
             yield Finding(
                 rule="T4-2", severity="E", table=T4, row=group, incomplete=True,
-                message=f"表四「{_t4_group_name(group)}」：{'、'.join(blank)} 未填写。空白不等于 0，没有请填 0。",
+                message=f"表四「{L.t4_group_full_label(group)}」：{'、'.join(blank)} 未填写。空白不等于 0，没有请填 0。",
             )
         if negative:
             yield Finding(
                 rule="T4-2", severity="E", table=T4, row=group,
-                message=f"表四「{_t4_group_name(group)}」：{'、'.join(negative)}，件数不能是负数。",
+                message=f"表四「{L.t4_group_full_label(group)}」：{'、'.join(negative)}，件数不能是负数。",
             )
