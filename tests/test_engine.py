@@ -269,3 +269,24 @@ def test_every_question_has_help_and_an_example():
     questions = [q for s in load_interview().sections for q in s.questions]
     assert [q.id for q in questions if not q.help.strip()] == []
     assert [q.id for q in questions if not q.example.strip()] == []
+
+
+def test_a_row_carried_over_from_last_year_is_marked_until_confirmed(lilin_answers):
+    from nianbao.importer.prefill import session_from_report
+
+    last = Engine(Session())
+    drive(last, lilin_answers, overrides={"t3.gate": "有"}, stop="t3.new")
+    last.answer("自然人2件")
+    last.answer("无")
+    last.answer("予以公开1件，结转1件")
+    drive(last, lilin_answers)
+    assert last.session.report.table3.rows["carried_out"][0] == 1
+
+    engine = Engine(session_from_report(last.session.report))
+    drive(engine, lilin_answers, overrides={"t3.gate": "有", "t3.new": "无"}, stop="t3.carried_in")
+    step = engine.current()
+    assert step.id == "t3.carried_in" and step.carried
+    assert step.suggestion == "自然人1件"
+    engine.answer(step.suggestion)
+    assert not any(p.startswith("table3") for p in engine.session.carried_over)
+    assert engine.session.report.table3.rows["carried_in"] == [1, 0, 0, 0, 0, 0, 1]

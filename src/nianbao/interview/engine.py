@@ -141,7 +141,7 @@ class Engine:
 
     def _apply_step(self, state: WalkState, step: Step, raw: Optional[str], carried: set[str]) -> None:
         q, inst = step.question, step.instance
-        step.carried = bool(carried.intersection(fields_of(q, inst)))
+        step.carried = _holds_values(q) and any(_covers(p, leaf) for p in carried for leaf in fields_of(q, inst))
         if raw is None:
             return
         step.raw = raw
@@ -219,8 +219,10 @@ class Engine:
             return Reply(False, f"{step.question.short}：{exc}")
         before = {(f.rule, f.where, f.message) for f in self.findings}
         self.session.interview.answers[step.id] = text
-        confirmed = set(fields_of(step.question, step.instance))
-        self.session.carried_over = [p for p in self.session.carried_over if p not in confirmed]
+        confirmed = fields_of(step.question, step.instance) if _holds_values(step.question) else []
+        self.session.carried_over = [
+            p for p in self.session.carried_over if not any(_covers(p, leaf) for leaf in confirmed)
+        ]
         self.session.interview.position = None
         self.replay()
         done = self._step(step.id)
@@ -318,6 +320,17 @@ class Engine:
     @property
     def answer_count(self) -> int:
         return sum(1 for s in self.steps if s.answered)
+
+
+def _holds_values(q: Question) -> bool:
+    """Whether a question's answer is the value of its fields. A yes/no gate only guards them
+    (its "no" fills zeros), so it neither shows nor confirms values carried over."""
+    return q.kind != "yes_no"
+
+
+def _covers(path: str, leaf: str) -> bool:
+    """A carried-over path names a leaf, or a whole part ("table3.rows.carried_in") above it."""
+    return leaf == path or leaf.startswith(path + ".")
 
 
 def _acknowledge(report: Report, step: Step) -> str:
