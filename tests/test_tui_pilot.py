@@ -288,3 +288,22 @@ async def test_palette_opens_the_export_dialog(data_dir):
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert type(app.screen).__name__ == "ExportScreen"
+
+
+@pytest.mark.asyncio
+async def test_leaving_a_finished_report_prints_it_and_leaving_midway_does_not(data_dir, lilin):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value == to_text(lilin.report)
+
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await send(pilot, "梨林镇人民政府")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value is None

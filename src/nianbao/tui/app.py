@@ -80,6 +80,19 @@ class NianbaoApp(App[str]):
             return
         self.show_chat(engine)
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q. Every answer is already saved; leaving a finished report prints its text."""
+        if self.engine is not None and self.engine.finished:
+            from nianbao.render.env import MissingFact
+            from nianbao.render.outputs import to_text
+
+            try:
+                self.exit(to_text(self.engine.session.report))
+                return
+            except MissingFact:
+                pass  # finished but incomplete (e.g. edited in the grid): leave quietly
+        self.exit()
+
     def finish_and_print(self) -> None:
         """Leave the app returning the final text (printed by the caller), if the report is complete."""
         from nianbao.render.env import MissingFact
