@@ -350,3 +350,29 @@ def test_old_format_other_handling_row_goes_to_item_3() -> None:
 def test_full_width_digits_in_cells() -> None:
     text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t１２\t３\t０\t０\t０\t０\t１５\n"
     assert import_text(text).report.table3.rows["new"] == [12, 3, 0, 0, 0, 0, 15]
+
+
+def test_cells_that_could_not_be_read_are_not_called_blank():
+    """A run-together Table 2 row with several possible splits is left empty, and the checker
+    says it could not be read (a warning to look at the original), not that it is blank."""
+    import re
+    from pathlib import Path
+
+    from nianbao import store
+    from nianbao.importer import import_text
+    from nianbao.render.outputs import to_text
+    from nianbao.rules import check_report
+
+    lilin = store.load(Path(__file__).resolve().parents[1] / "examples" / "lilin-2021.json")
+    text = re.sub(r"^行政规范性文件\s+0\s+0\s+0$", "行政规范性文件693665", to_text(lilin.report), flags=re.M)
+    imported = import_text(text)
+    assert "table2.normative_documents" in imported.unread
+    findings = check_report(
+        imported.report, text=imported.text, format=imported.format, sections=imported.sections,
+        unread=imported.unread,
+    )
+    t21 = [f for f in findings if f.rule == "T2-1" and f.row == "normative_documents"]
+    assert len(t21) == 3 and all(f.severity == "W" and "未能读出" in f.message for f in t21)
+    # Without that knowledge the same empty cells are blanks: errors.
+    plain = [f for f in check_report(imported.report, text=imported.text) if f.rule == "T2-1"]
+    assert any(f.severity == "E" and "未填写" in f.message for f in plain)

@@ -127,6 +127,7 @@ def check_one(name: str, last_year: Optional[LastYear] = None) -> Checked:
                 format=imported.format,
                 sections=imported.sections,
                 last_year_text=last_text,
+                unread=imported.unread,
             )
         except ReportImportError as exc:
             raise Unusable(str(exc)) from None

@@ -163,6 +163,9 @@ def _fill_tables(imported: ImportedReport, t2, t3, t4) -> None:
         report.table4 = Table4(**groups)
     for message in (*t2.notes, *t3.notes, *t4.notes):
         imported.note(message)
+    imported.unread |= {f"table2.{k}" for k in t2.unread} | {f"table3.{k}" for k in t3.unread}
+    if t4.unread:
+        imported.unread.add("table4")
     names = {"表二": t2.found, "表三": t3.found, "表四": t4.found}
     missing = [name for name, found in names.items() if not found]
     if missing:

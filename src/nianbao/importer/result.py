@@ -18,6 +18,9 @@ class ImportedReport:
     sections: dict[str, str] = field(default_factory=dict)  # labels.SECTION_KEYS -> section text
     notes: list[str] = field(default_factory=list)  # Chinese: what could not be read, and why
     extras: dict[str, Any] = field(default_factory=dict)  # old-format rows kept as read
+    # Parts whose cells held something that could not be read ("table2.<row>", "table3.<row>",
+    # "table4"): left None, but not blank in the report. The blank-cell rules say so.
+    unread: set[str] = field(default_factory=set)
 
     def note(self, message: str) -> None:
         if message not in self.notes:

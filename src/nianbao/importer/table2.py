@@ -56,6 +56,9 @@ class Table2Read:
     found: bool
     extras: dict[str, dict[str, Any]] = field(default_factory=dict)  # 2019 rows as read
     notes: list[str] = field(default_factory=list)
+    # Rows whose cells held something that could not be read as numbers (left None): the
+    # report is not blank there, the reading failed.
+    unread: set[str] = field(default_factory=set)
 
 
 def read_table2(region: str, fmt: str, sq: Optional[Squeezed] = None) -> Table2Read:
@@ -70,25 +73,27 @@ def read_table2(region: str, fmt: str, sq: Optional[Squeezed] = None) -> Table2R
     first = min(m.start for m in found.values())
     layout, base = detect_layout(region[first:])
     notes: list[str] = []
+    unread: set[str] = set()
     raw_rows: dict[str, list] = {}
     for key, segment in segments(region, found).items():
         n = next(cells for k, _, cells in spec if k == key)
-        raw_rows[key] = _values(key, read_cells(segment, n, layout, base), n, notes)
+        raw_rows[key] = _values(key, read_cells(segment, n, layout, base), n, notes, unread)
     missing = [_OLD_ROW_NAMES[k] for k, _, _ in spec if k not in found]
     if missing:
         notes.append(f"表二未找到「{'」「'.join(missing)}」行，这些单元格留空。")
-    if fmt == "2019":
-        return _old(raw_rows, notes)
-    return Table2Read(_new(raw_rows, notes), True, notes=notes)
+    result = _old(raw_rows, notes) if fmt == "2019" else Table2Read(_new(raw_rows, notes), True, notes=notes)
+    result.unread = unread
+    return result
 
 
 def _name(key: str) -> str:
     return _OLD_ROW_NAMES[key]
 
 
-def _values(key: str, read: CellRead, n: int, notes: list[str]) -> list:
+def _values(key: str, read: CellRead, n: int, notes: list[str], unread: set[str]) -> list:
     if read.status in ("ok", "empty"):
         if read.invalid:
+            unread.add(key)
             notes.append(f"表二「{_name(key)}」有无法识别的内容：{'、'.join(read.invalid)}，按空白处理。")
         return list(read.values)
     if read.status == "run_together":
@@ -98,12 +103,14 @@ def _values(key: str, read: CellRead, n: int, notes: list[str]) -> list:
             found = []
         if len(found) == 1:
             return list(found[0])
+        unread.add(key)
         shown = "；".join(" | ".join(map(str, c)) for c in found[:4])
         notes.append(
             f"表二「{_name(key)}」连写的数字“{''.join(read.tokens)}”可以拆成 {len(found)} 种"
             f"（{shown}{'等' if len(found) > 4 else ''}），表二没有勾稽关系可以判断，留空。"
         )
         return [None] * n
+    unread.add(key)
     notes.append(f"表二「{_name(key)}」读不出 {n} 个数（原文：“{read.raw[:40]}”），留空。")
     return [None] * n
 

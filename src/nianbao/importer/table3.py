@@ -23,6 +23,7 @@ class Table3Read:
     found: bool  # any row label found at all
     old_other_row: bool = False  # the 2019 layout: one 其他处理 row, read into （六）3
     notes: list[str] = field(default_factory=list)
+    unread: set[str] = field(default_factory=set)  # rows with content that could not be read
 
 
 def _short(key: str) -> str:
@@ -43,13 +44,14 @@ def read_table3(region: str, sq: Optional[Squeezed] = None) -> Table3Read:
     last = max(m.end for m in found.values())
     layout, base = detect_layout(region[first : last + 200])
     notes: list[str] = []
+    unread: set[str] = set()
     candidates: dict[str, list[tuple]] = {}
     run_raw: dict[str, str] = {}
     reads: dict[str, CellRead] = {}
     for key, segment in segments(region, found).items():
         read = read_cells(segment, WIDTH, layout, base)
         reads[key] = read
-        candidates[key] = _candidates(key, read, notes)
+        candidates[key] = _candidates(key, read, notes, unread)
         if read.status == "run_together":
             run_raw[key] = "".join(read.tokens)
     for key in L.T3_ROW_KEYS:
@@ -60,6 +62,7 @@ def read_table3(region: str, sq: Optional[Squeezed] = None) -> Table3Read:
         if choice.level != ("T3-1", "T3-2"):
             rules = "、".join(choice.level) if choice.level else "任何一条勾稽关系"
             notes.append(f"表三的连写数字无法同时满足 T3-1 和 T3-2，只按{rules}拆分。")
+        unread.update(choice.undecided)
         for key, kept in choice.undecided.items():
             shown = "；".join(" | ".join(map(str, k)) for k in kept[:4])
             more = "等" if len(kept) > 4 else ""
@@ -73,7 +76,7 @@ def read_table3(region: str, sq: Optional[Squeezed] = None) -> Table3Read:
     if all(r.status == "empty" for r in reads.values()):
         notes.append("表三只有行名，没有数字（可能是空白模板，或表格以图片发布）。")
     rows = {k: choice.rows.get(k, [None] * WIDTH) for k in L.T3_ROW_KEYS}
-    return Table3Read(rows, True, old_other, notes)
+    return Table3Read(rows, True, old_other, notes, unread)
 
 
 def _expected_missing(key: str, old_other: bool) -> bool:
@@ -99,10 +102,12 @@ def _find_old_other_row(region: str, sq: Squeezed, found: dict) -> bool:
     return True
 
 
-def _candidates(key: str, read: CellRead, notes: list[str]) -> list[tuple]:
+def _candidates(key: str, read: CellRead, notes: list[str], unread: set[str]) -> list[tuple]:
     label = _short(key)
     if read.status in ("ok", "empty"):
         values = list(read.values)
+        if read.invalid or any(v is not None and not isinstance(v, int) for v in values):
+            unread.add(key)
         if read.invalid:
             notes.append(f"表三「{label}」有无法识别的内容：{'、'.join(read.invalid)}，按空白处理。")
         for i, v in enumerate(values):
@@ -110,6 +115,7 @@ def _candidates(key: str, read: CellRead, notes: list[str]) -> list[tuple]:
                 notes.append(f"表三「{label}」第 {i + 1} 列“{v}”不是整数，按空白处理。")
                 values[i] = None
         return [tuple(values)]
+    unread.add(key)  # from here on the row's content is not read as seven numbers
     if read.status == "run_together":
         digits = "".join(read.tokens)
         try:
@@ -119,6 +125,8 @@ def _candidates(key: str, read: CellRead, notes: list[str]) -> list[tuple]:
             return []
         if not readings:
             notes.append(f"表三「{label}」连写的数字“{digits}”无法拆成 7 个数且总计等于各列之和，留空。")
+        else:
+            unread.discard(key)  # readable; the column rules choose among several readings
         return readings
     notes.append(f"表三「{label}」读不出 7 个数（原文：“{read.raw[:60]}”），这一行留空。")
     return []

@@ -25,6 +25,7 @@ class Table4Read:
     values: list[Optional[int]]
     found: bool
     notes: list[str] = field(default_factory=list)
+    unread: bool = False  # the table held content that could not be read as 15 numbers
 
 
 @lru_cache(maxsize=1)
@@ -60,20 +61,22 @@ def read_table4(region: str, sq: Optional[Squeezed] = None) -> Table4Read:
     notes: list[str] = []
     if read.status == "ok":
         values = list(read.values)
+        unread = bool(read.invalid)
         for i, v in enumerate(values):
             if v is not None and not isinstance(v, int):
                 notes.append(f"表四第 {i + 1} 个数“{v}”不是整数，按空白处理。")
                 values[i] = None
+                unread = True
         if read.invalid:
             notes.append(f"表四有无法识别的内容：{'、'.join(read.invalid)}，按空白处理。")
-        return Table4Read(values, True, notes)
+        return Table4Read(values, True, notes, unread=unread)
     if read.status == "empty":
         notes.append("表四只有表头，没有数字（可能是空白模板，或表格以图片发布）。")
         return Table4Read(blank, True, notes)
     if read.status == "run_together":
         return _decode(read.tokens)
     notes.append(f"表四读不出 15 个数（原文：“{read.raw[:80]}”），表四留空。")
-    return Table4Read(blank, True, notes)
+    return Table4Read(blank, True, notes, unread=True)
 
 
 _GROUP_ROWS = tuple(
@@ -106,12 +109,12 @@ def _decode(tokens: list[str]) -> Table4Read:
     try:
         found = splits(tokens, (GROUP,) * len(L.T4_GROUP_KEYS))
     except TooManySplits:
-        return Table4Read([None] * WIDTH, True, [f"表四连写的数字“{digits}”可能的拆分太多，无法确定，留空。"])
+        return Table4Read([None] * WIDTH, True, [f"表四连写的数字“{digits}”可能的拆分太多，无法确定，留空。"], True)
     if not found:
         note = f"表四连写的数字“{digits}”无法拆成 15 个数且每组总计等于前四项之和，留空。"
-        return Table4Read([None] * WIDTH, True, [note])
+        return Table4Read([None] * WIDTH, True, [note], True)
     if len(found) == 1:
         return Table4Read(list(found[0]), True)
     shown = "；".join(" ".join(map(str, c)) for c in found[:3])
     note = f"表四连写的数字“{digits}”有 {len(found)} 种拆分都符合勾稽关系（{shown}…），不一致的数留空。"
-    return Table4Read(agreed(found), True, [note])
+    return Table4Read(agreed(found), True, [note], True)

@@ -21,6 +21,7 @@ def check_report(
     format: str = "2021",
     sections: dict[str, str] | None = None,
     last_year_text: str | None = None,
+    unread: frozenset[str] | set[str] = frozenset(),
 ) -> list[Finding]:
     """All findings for a report. `text` is the report's full text (rendered or imported);
     `last_year_text` is last year's published text, if known (else X-5 renders `last_year`)."""
@@ -31,6 +32,7 @@ def check_report(
         format=format,
         sections=sections,
         last_year_text=last_year_text,
+        unread=frozenset(unread),
     )
     findings: list[Finding] = []
     for rule in RULES.values():

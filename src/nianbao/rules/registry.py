@@ -18,6 +18,9 @@ class Context:
     # text of each section found, keyed by labels.SECTION_KEYS (None: a session, all present).
     format: str = "2021"
     sections: dict[str, str] | None = None
+    # Imported reports: parts whose cells held content that could not be read ("table2.<row>",
+    # "table3.<row>", "table4"). Their empty cells are a reading failure, not a blank.
+    unread: frozenset[str] = frozenset()
     # Last year's published text. None: X-5 renders last_year with the wording template.
     last_year_text: str | None = None
 

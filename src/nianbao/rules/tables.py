@@ -38,6 +38,10 @@ def _row_name(row_key: str) -> str:
 
 
 # --- Table 2 ------------------------------------------------------------------------------
+# An empty cell of an imported report whose text held something there that could not be read.
+UNREAD = "原文这里有内容，但未能读出数字（见读取说明），请对照原文核对。"
+
+
 def _t2_cells(ctx: Context):
     """(row key, column key or None, label for messages, value) for every Table 2 cell."""
     t2 = ctx.report.table2
@@ -59,7 +63,12 @@ def t2_values(ctx: Context):
         )
         return
     for row, col, name, value in cells:
-        if value is None:
+        if value is None and f"table2.{row}" in ctx.unread:
+            yield Finding(
+                rule="T2-1", severity="W", table=T2, row=row, column=col, incomplete=True,
+                message=f"表二{name}：{UNREAD}",
+            )
+        elif value is None:
             yield Finding(
                 rule="T2-1", severity="E", table=T2, row=row, column=col, incomplete=True,
                 message=f"表二{name}未填写。空白不等于 0，没有请填 0。",
@@ -196,7 +205,12 @@ def t3_blanks(ctx: Context):
         values = t3.rows[row]
         blank = [L.T3_COLUMNS[c] for c, v in zip(L.T3_COLUMN_KEYS, values) if v is None]
         negative = [f"{L.T3_COLUMNS[c]} {v}" for c, v in zip(L.T3_COLUMN_KEYS, values) if v is not None and v < 0]
-        if blank:
+        if blank and f"table3.{row}" in ctx.unread:
+            yield Finding(
+                rule="T3-4", severity="W", table=T3, row=row, incomplete=True,
+                message=f"表三「{_row_name(row)}」行：{'、'.join(blank)} {UNREAD}",
+            )
+        elif blank:
             first = L.T3_COLUMN_KEYS[[v is None for v in values].index(True)]
             yield Finding(
                 rule="T3-4", severity="E", table=T3, row=row, column=first if len(blank) == 1 else None,
@@ -251,7 +265,12 @@ def t4_blanks(ctx: Context):
         values = getattr(t4, group).values()
         blank = [L.T4_COLUMNS[c] for c, v in zip(L.T4_COLUMN_KEYS, values) if v is None]
         negative = [f"{L.T4_COLUMNS[c]} {v}" for c, v in zip(L.T4_COLUMN_KEYS, values) if v is not None and v < 0]
-        if blank:
+        if blank and "table4" in ctx.unread:
+            yield Finding(
+                rule="T4-2", severity="W", table=T4, row=group, incomplete=True,
+                message=f"表四「{L.t4_group_full_label(group)}」：{'、'.join(blank)} {UNREAD}",
+            )
+        elif blank:
             yield Finding(
                 rule="T4-2", severity="E", table=T4, row=group, incomplete=True,
                 message=f"表四「{L.t4_group_full_label(group)}」：{'、'.join(blank)} 未填写。空白不等于 0，没有请填 0。",
