@@ -104,3 +104,42 @@ def test_new_from_an_unreadable_file_is_one_chinese_line(data_dir, tmp_path):
 def test_resume_of_a_missing_session_is_an_error(data_dir):
     result = run("resume", "nope")
     assert result.exit_code == 2 and "找不到会话文件" in result.output
+
+
+def _broken_prompts(tmp_path, monkeypatch) -> Path:
+    from nianbao.interview.spec import default_interview
+    from nianbao.resources import prompts_dir
+
+    folder = tmp_path / "prompts"
+    folder.mkdir()
+    for path in prompts_dir().glob("*.yaml"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "03-active.yaml").write_text("section: [oops\n", encoding="utf-8")
+    monkeypatch.setenv("NIANBAO_PROMPTS_DIR", str(folder))
+    default_interview.cache_clear()
+    monkeypatch.setattr("nianbao.interview.spec.default_interview", default_interview)
+    return folder
+
+
+def test_a_broken_prompts_folder_is_one_chinese_line_everywhere(data_dir, tmp_path, monkeypatch):
+    from nianbao.interview.spec import default_interview
+
+    assert run("new", "--answers", str(ANSWERS), "--name", "ok").exit_code == 0
+    _broken_prompts(tmp_path, monkeypatch)
+    try:
+        listing = run("sessions")
+        assert listing.exit_code == 0 and "问答配置有误" in listing.output
+        result = run("new", "--answers", str(ANSWERS), "--name", "broken")
+        assert result.exit_code == 2
+        assert "03-active.yaml" in result.output and "第 2 行" in result.output
+        assert "Traceback" not in result.output
+        # The TUI reports it on start and leaves with exit code 2.
+        tui = subprocess.run(
+            [sys.executable, "-c", "from nianbao.tui.app import run; run()"],
+            capture_output=True, text=True, timeout=60, env={**__import__("os").environ, "TERM": "dumb"},
+        )
+        assert tui.returncode == 2
+        assert "03-active.yaml" in tui.stdout + tui.stderr
+        assert "Traceback" not in tui.stdout + tui.stderr
+    finally:
+        default_interview.cache_clear()

@@ -369,7 +369,12 @@ def open_engine(path: Path, interview: Optional[Interview] = None) -> Engine:
 
 def progress_summary(session: Session) -> str:
     """One line for `nianbao sessions`: 已完成, or answered/total and the sections with problems."""
-    engine = Engine(session.model_copy(deep=True))
+    from nianbao.interview.spec import PromptsError
+
+    try:
+        engine = Engine(session.model_copy(deep=True))
+    except PromptsError:
+        return "问答配置有误，无法计算进度"
     if engine.finished:
         return "已完成"
     answered = sum(1 for s in engine.steps if not s.pending)

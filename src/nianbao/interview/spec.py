@@ -107,8 +107,13 @@ def load_interview(folder: Path | None = None) -> Interview:
 def _load_file(path: Path) -> Section:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise PromptsError(f"问答配置 {path.name} 无法读取：{exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else "格式"
+        problem = getattr(exc, "problem", None) or "YAML 格式错误"
+        raise PromptsError(f"问答配置 {path.name} 无法读取：{where}，{problem}") from None
+    except UnicodeDecodeError:
+        raise PromptsError(f"问答配置 {path.name} 不是 UTF-8 文本") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("section"), dict):
         raise PromptsError(f"问答配置 {path.name} 缺少 section（id、title）")
     questions = raw.get("questions") or []

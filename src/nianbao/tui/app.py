@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 
@@ -32,6 +33,13 @@ class NianbaoApp(App[str]):
         self.engine: Engine | None = None
 
     def on_mount(self) -> None:
+        from nianbao.interview.spec import PromptsError, default_interview
+
+        try:
+            default_interview()  # a broken prompts/ folder is reported before anything starts
+        except PromptsError as exc:
+            self.exit(return_code=2, message=Text(f"错误：{exc}", style="bold red"))
+            return
         if self.session_path is not None:
             self.open_session(self.session_path)
         else:
@@ -113,4 +121,8 @@ class NianbaoApp(App[str]):
 
 
 def run(data_dir: str | None = None, session_path: Path | None = None) -> str | None:
-    return NianbaoApp(data_dir, session_path).run()
+    app = NianbaoApp(data_dir, session_path)
+    text = app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)  # the app printed its message on leaving
+    return text
