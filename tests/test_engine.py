@@ -290,3 +290,26 @@ def test_a_row_carried_over_from_last_year_is_marked_until_confirmed(lilin_answe
     engine.answer(step.suggestion)
     assert not any(p.startswith("table3") for p in engine.session.carried_over)
     assert engine.session.report.table3.rows["carried_in"] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_failed_autosave_is_reported_and_the_next_save_catches_up(tmp_path, monkeypatch):
+    path = tmp_path / "s.json"
+    engine = Engine(Session(), path)
+    engine.answer("梨林镇人民政府")
+    real_save = store.save
+
+    def disk_full(session, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store, "save", disk_full)
+    reply = engine.answer("乡镇")
+    assert reply.accepted and reply.problem
+    assert "自动保存失败" in reply.message and "No space left on device" in reply.message
+    assert store.load(path).interview.answers == {"agency.name": "梨林镇人民政府"}  # file intact
+
+    monkeypatch.setattr(store, "save", real_save)
+    engine.answer("2021")
+    assert engine.save_error is None
+    assert store.load(path).interview.answers == {
+        "agency.name": "梨林镇人民政府", "agency.kind": "乡镇", "report.year": "2021",
+    }

@@ -106,6 +106,7 @@ class Engine:
             session.interview.base = session.report.model_copy(deep=True)
         self.steps: list[Step] = []
         self.findings: list[Finding] = []
+        self.save_error: Optional[str] = None  # why the last autosave failed (disk full, no permission)
         self._notes: dict[str, list[str]] = {}
         self.replay()
 
@@ -229,6 +230,8 @@ class Engine:
         new_findings = [f for f in self.findings if (f.rule, f.where, f.message) not in before]
         self.session.interview.finished = self.finished
         self.save()
+        if self.save_error:
+            return Reply(True, self.save_error, problem=True, findings=new_findings)
         if done is not None and done.problem:
             return Reply(True, done.problem, problem=True, findings=new_findings)
         notes = self._notes.get(step.id, [])
@@ -244,8 +247,18 @@ class Engine:
         return next((s for s in self.steps if s.id == step_id), None)
 
     def save(self) -> None:
+        """Autosave. A failure is reported (save_error), never raised: the answers stay in memory
+        and the next save writes them all, once the disk or the folder allows it."""
         if self.path is not None:
-            store.save(self.session, self.path)
+            try:
+                store.save(self.session, self.path)
+                self.save_error = None
+            except OSError as exc:
+                reason = exc.strerror or type(exc).__name__
+                self.save_error = (
+                    f"自动保存失败：{self.path}（{reason}）。已答内容仍在，请检查磁盘空间或文件夹权限，"
+                    "之后的回答会一并保存。"
+                )
         if self.on_save:
             self.on_save(self.session)
 

@@ -175,6 +175,8 @@ class ChatScreen(Screen):
 
     # --- side panels ---------------------------------------------------------------------------
     def refresh_side(self) -> None:
+        if self.engine.save_error:
+            self.notify(self.engine.save_error, severity="error", timeout=8, markup=False)
         step = self.engine.current()
         self.query_one(TaskList).show(self.engine.progress(), step.section.id if step else None)
         report = self.engine.session.report
