@@ -219,7 +219,7 @@ async def test_grid_marks_failing_cells_and_edits_are_checked(data_dir):
         await pilot.press("escape")
         await pilot.press("f3")
         await pilot.pause()
-        grid = app.screen.query_one("#grid")
+        grid = app.screen.query_one("#grid-t3")
         grid.move_cursor(row=0, column=1)  # 一、本年新收… / 自然人
         await pilot.press("enter")
         await pilot.pause()
@@ -307,3 +307,27 @@ async def test_leaving_a_finished_report_prints_it_and_leaving_midway_does_not(d
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_value is None
+
+
+
+@pytest.mark.asyncio
+async def test_table4_grid_edits_are_checked_too(data_dir):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        await pilot.press("escape")
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#grid-tabs").active = "tab-t4"
+        await pilot.pause()
+        grid = app.screen.query_one("#grid-t4")
+        grid.focus()
+        grid.move_cursor(row=0, column=1)  # 行政复议 / 结果维持
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#cell-input").value = "1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.engine.session.report.table4.review.upheld == 1
+        assert "red" in str(grid.get_cell("review", "total").style)  # T4-1: 1 + 0 + 0 + 0 != 0
+        assert "T4-1" in str(app.screen.query_one("#grid-findings").render())
