@@ -63,11 +63,26 @@ def table3_lines(report: Report) -> list[str]:
             rows.append([heading if group == "results" else "  " + heading])
         rows.append([_t3_label(row), *(cell_text(v) for v in report.table3.rows[row.key])])
     lines = grid(rows)
-    label_width = cell_len(lines[0]) - cell_len(lines[0].lstrip())
-    org_note = _pad("", label_width) + GAP + f"{L.T3_APPLICANT}（{L.T3_ORG_GROUP}：" + "、".join(
-        L.T3_COLUMNS[k] for k in L.T3_ORG_COLUMN_KEYS
-    ) + "）"
-    return [L.T3_CORNER_NOTE, org_note, *lines]
+    return [L.T3_CORNER_NOTE, *_t3_spanning_headers(lines[0]), *lines]
+
+
+def _t3_spanning_headers(header: str) -> list[str]:
+    """申请人情况 over the seven columns and 法人或其他组织 over its five, placed above the
+    column names of the aligned header line (the official merged cells, in plain text)."""
+
+    def span(first: str, last: str) -> tuple[int, int]:
+        start = cell_len(header[: header.index(first)])
+        end_at = header.index(last, header.index(first)) + len(last)
+        return start, cell_len(header[:end_at])
+
+    all_start, all_end = span(L.T3_COLUMNS["natural"], L.T3_COLUMNS["total"])
+    org_start, org_end = span(L.T3_COLUMNS["business"], L.T3_COLUMNS["other"])
+
+    def centred(text: str, start: int, end: int) -> str:
+        left = start + max(0, (end - start - cell_len(text)) // 2)
+        return " " * left + text
+
+    return [centred(L.T3_APPLICANT, all_start, all_end), centred(L.T3_ORG_GROUP, org_start, org_end)]
 
 
 def table4_lines(report: Report) -> list[str]:
