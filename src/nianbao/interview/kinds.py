@@ -384,7 +384,7 @@ def show_value(report: Report, q: Question, inst: Instance | None) -> str:
     if kind == "outcomes" and inst is not None:
         t3 = report.table3
         keys = (*L.T3_OUTCOME_KEYS, "carried_out")
-        shown = [f"{L.T3_ROW_BY_KEY[k].label}{t3.get(k, inst.key)}件" for k in keys if t3.get(k, inst.key)]
+        shown = [f"{L.plain_label(L.T3_ROW_BY_KEY[k].label)}{t3.get(k, inst.key)}件" for k in keys if t3.get(k, inst.key)]
         return "，".join(shown)
     if kind == "t4_group" and inst is not None:
         group = getattr(report.table4, inst.key)

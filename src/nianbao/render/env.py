@@ -45,11 +45,6 @@ def dun_join(items: list[str]) -> str:
     return "、".join(items[:-1]) + "和" + items[-1]
 
 
-def unnumbered(heading: str) -> str:
-    """"一、总体情况" -> "总体情况"."""
-    return re.sub(r"^[一二三四五六七八九十]+、", "", heading)
-
-
 def sentence(text: str) -> str:
     """Ensure a clerk's sentence ends with a full stop."""
     text = text.strip()
@@ -104,7 +99,7 @@ def make_env(draft: bool = False) -> jinja2.Environment:
     def outcome(pair) -> str:
         return f"{pair[0]}{pair[1]}件"
 
-    env.filters.update(unnumbered=unnumbered, md=md_escape, attr_count=attr_count, outcome=outcome, num=fmt_number, shi_list=shi_list, dun_join=dun_join, sentence=sentence, need=need)
+    env.filters.update(unnumbered=L.plain_label, md=md_escape, attr_count=attr_count, outcome=outcome, num=fmt_number, shi_list=shi_list, dun_join=dun_join, sentence=sentence, need=need)
     env.globals.update(L=L, cn=L.cn_ordinal)
     return env
 

@@ -21,12 +21,6 @@ class RequestFacts:
         return self.new == 0 and self.carried_in == 0 and self.carried_out in (0, None)
 
 
-def _strip_numbering(label: str) -> str:
-    # "（一）予以公开" -> "予以公开"; "（二）部分公开（区分…）" -> "部分公开"
-    text = label.split("）", 1)[-1] if label.startswith("（") else label
-    return text.split("（", 1)[0]
-
-
 def request_facts(report: Report) -> RequestFacts:
     t3 = report.table3
     total = "total"
@@ -35,13 +29,13 @@ def request_facts(report: Report) -> RequestFacts:
     for key in singles:
         value = t3.get(key, total)
         if value:
-            outcomes.append((_strip_numbering(L.T3_ROW_BY_KEY[key].label), value))
+            outcomes.append((L.plain_label(L.T3_ROW_BY_KEY[key].label), value))
     for group in ("refused", "unable", "not_processed", "other_handling"):
         keys = [r.key for r in L.T3_ROWS if r.group == group]
         values = [t3.get(k, total) for k in keys]
         known = [v for v in values if v is not None]
         if known and sum(known):
-            outcomes.append((_strip_numbering(L.T3_GROUPS[group]), sum(known)))
+            outcomes.append((L.plain_label(L.T3_GROUPS[group]), sum(known)))
     return RequestFacts(
         new=t3.get("new", total),
         carried_in=t3.get("carried_in", total),

@@ -6,6 +6,7 @@ stable English identifiers; values are the exact official Chinese text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 FORMAT_2021_DOC = "国办公开办函〔2021〕30号"
@@ -159,6 +160,15 @@ T3_ROW_SHORT: dict[str, str] = {
     "total": "办理结果总计",
     "carried_out": "结转下年度",
 }
+
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+def plain_label(label: str) -> str:
+    """A label without its numbering and note, for running text: "（一）予以公开" -> "予以公开",
+    "（二）部分公开（区分处理的…）" -> "部分公开", "四、结转下年度继续办理" -> "结转下年度继续办理"."""
+    return _NUMBERING.sub("", label).split("（", 1)[0]
 
 
 def t3_row_full_label(key: str) -> str:
