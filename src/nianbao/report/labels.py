@@ -233,21 +233,6 @@ ALTERED_LABELS: tuple[tuple[str, str], ...] = (
 )
 
 # Markers of the 2019 trial format and of the 2021 format (FORMAT.md §6).
-OLD_FORMAT_MARKERS: tuple[str, ...] = (
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "第二十条第（九）项",
-    "采购总金额",
-    "上一年项目数量",
-)
-NEW_FORMAT_MARKERS: tuple[str, ...] = (
-    "本年制发件数",
-    "现行有效件数",
-    "本年收费金额（单位：万元）",
-    "逾期未按收费通知要求缴纳费用",
-)
-
 SEVERITY_LABELS: dict[str, str] = {"E": "错误", "W": "提醒"}
 
 FORMAT_2021_TITLE = (
@@ -292,4 +277,19 @@ OLD_T2_ROWS: dict[str, str] = {
     "procurement": "政府集中采购",
 }
 # The old Table 3 has one row under this label where 2021 has three sub-rows.
-OLD_T3_OTHER_HANDLING = "（六）其他处理"
+OLD_T3_OTHER_HANDLING = T3_GROUPS["other_handling"]
+
+# Markers of each format (FORMAT.md §6), taken from the labels above: a report holding any of
+# the first is on the 2019 trial tables; any of the second, on the 2021 tables.
+OLD_FORMAT_MARKERS: tuple[str, ...] = (
+    *OLD_T2_DOC_COLUMNS.values(),
+    OLD_T2_ITEM_9,
+    OLD_T2_PROCUREMENT_COLUMNS["amount"],
+    OLD_T2_ITEM_COLUMNS["last_year_items"],
+)
+NEW_FORMAT_MARKERS: tuple[str, ...] = (
+    T2_DOC_COLUMNS["issued"],
+    T2_DOC_COLUMNS["in_force"],
+    T2_FEE_AMOUNT,
+    "逾期未按收费通知要求缴纳费用",  # a phrase of Table 3's （六）2 row, new in 2021
+)
