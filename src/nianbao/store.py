@@ -11,28 +11,12 @@ from typing import Callable
 from pydantic import ValidationError
 
 from nianbao.report.fieldnames import explain_validation_error
+from nianbao.datadir import ENV_DATA_DIR, SUFFIX, data_dir, list_sessions, resolve, sessions_dir  # noqa: F401  (re-exported)
 from nianbao.session import SCHEMA_VERSION, Session, now
-
-ENV_DATA_DIR = "NIANBAO_DATA_DIR"
-SUFFIX = ".json"
 
 
 class SessionError(Exception):
     """A session file that cannot be used; the message is Chinese and names the file."""
-
-
-def data_dir(override: str | os.PathLike | None = None) -> Path:
-    if override:
-        return Path(override)
-    if os.environ.get(ENV_DATA_DIR):
-        return Path(os.environ[ENV_DATA_DIR])
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("nianbao", appauthor=False))
-
-
-def sessions_dir(override: str | os.PathLike | None = None) -> Path:
-    return data_dir(override) / "sessions"
 
 
 def backup_path(path: Path) -> Path:
@@ -180,24 +164,3 @@ def _backup_hint(path: Path) -> str:
     return ""
 
 
-def resolve(name_or_path: str, data_dir_override: str | None = None) -> Path:
-    """A session given as a path, or as a name in the sessions folder."""
-    candidate = Path(name_or_path)
-    if candidate.exists() or candidate.suffix == SUFFIX or os.sep in name_or_path:
-        return candidate
-    return sessions_dir(data_dir_override) / f"{name_or_path}{SUFFIX}"
-
-
-def list_sessions(data_dir_override: str | None = None) -> list[Path]:
-    folder = sessions_dir(data_dir_override)
-    if not folder.is_dir():
-        return []
-    stamped = []
-    for path in folder.glob(f"*{SUFFIX}"):
-        try:
-            stamped.append((path.stat().st_mtime_ns, path))
-        except OSError:
-            continue  # removed meanwhile
-    # Most recently modified first; the name breaks ties so the order is stable.
-    stamped.sort(key=lambda item: (-item[0], item[1].name))
-    return [path for _, path in stamped if path.is_file()]

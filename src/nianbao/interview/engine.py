@@ -19,6 +19,7 @@ from nianbao.interview.kinds import OPTION_SETS, apply_answer, derive, fields_of
 from nianbao.interview.parse import parse_count
 from nianbao.interview.paths import PathError, set_path
 from nianbao.interview.spec import Interview, Question, Section, default_interview
+from nianbao.interview.status import DONE, HAS_PROBLEM, IN_PROGRESS, NOT_STARTED, SectionProgress  # noqa: F401  (re-exported)
 from nianbao.report.fieldnames import describe_path
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
@@ -27,8 +28,6 @@ from nianbao.session import Session
 
 # Answers keyed "cell:<path>" are edits made in the table grid; they are applied last.
 CELL_PREFIX = "cell:"
-
-NOT_STARTED, IN_PROGRESS, HAS_PROBLEM, DONE = "未开始", "进行中", "有问题", "已完成"
 
 # Which section a table's findings belong to.
 _TABLE_SECTION = {"表二": "active", "表三": "requests", "表四": "appeals"}
@@ -69,15 +68,6 @@ class Reply:
     message: str = ""  # what the assistant says back (Chinese)
     problem: bool = False  # saved, but a rule still breaks: the same question is asked again
     findings: list[Finding] = field(default_factory=list)  # new error/warning findings for this answer
-
-
-@dataclass
-class SectionProgress:
-    id: str
-    title: str
-    status: str
-    answered: int
-    total: int
 
 
 @dataclass
