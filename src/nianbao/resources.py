@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 
 def _data_dir(name: str, env: str) -> Path:
     if os.environ.get(env):
         return Path(os.environ[env])
-    packaged = Path(str(resources.files("nianbao"))) / name
+    # Installed from a wheel: the folder sits inside the package. (importlib.resources would find
+    # the same folder, at a cost felt in start-up time; the package is always a plain directory.)
+    packaged = Path(__file__).resolve().parent / name
     if packaged.is_dir():
         return packaged
     # A source checkout or an editable install: the top-level folder of the repository.

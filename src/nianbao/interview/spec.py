@@ -13,6 +13,7 @@ from typing import Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from nianbao.interview import yamlfiles
 from nianbao.interview.paths import all_leaf_paths
 from nianbao.report import labels as L
 from nianbao.resources import prompts_dir
@@ -21,10 +22,6 @@ Kind = Literal[
     "text", "paragraph", "list", "yes_no", "choice", "year", "count", "amount_wan", "row",
     "checklist", "contact", "labelled_counts", "counts", "outcomes", "t4_group",
 ]
-
-
-# libyaml's loader when PyYAML was built with it: several times faster at start-up.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class PromptsError(Exception):
@@ -95,7 +92,7 @@ def expand_field(pattern: str) -> tuple[str, ...]:
 
 def load_interview(folder: Path | None = None) -> Interview:
     folder = folder or prompts_dir()
-    files = sorted(folder.glob("*.yaml"))
+    files = yamlfiles.prompt_files(folder)
     if not files:
         raise PromptsError(f"问答配置文件夹 {folder} 中没有 .yaml 文件")
     sections = [_load_file(path) for path in files]
@@ -106,7 +103,7 @@ def load_interview(folder: Path | None = None) -> Interview:
 
 def _load_file(path: Path) -> Section:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+        raw = yamlfiles.read(path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else "格式"
