@@ -13,7 +13,8 @@ from nianbao.render.outputs import to_text
 from nianbao.tui.app import NianbaoApp
 from nianbao.tui.chat import ChatScreen
 from nianbao.tui.review import ReviewScreen
-from nianbao.tui.widgets.answer import AnswerArea, AnswerInput
+from nianbao.tui.widgets.answer import AnswerInput
+from nianbao.tui.widgets.answer_area import AnswerArea
 
 ANSWERS = Path(__file__).resolve().parents[1] / "examples" / "lilin-2021-answers.yaml"
 

@@ -120,6 +120,19 @@ def test_start_screen_with_saved_session(snap_compare, fresh_data_dir: Path, utc
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_new_report_first_question(snap_compare, fresh_data_dir: Path, size):
+    """`nianbao new`: the first question, once the engine has loaded behind it."""
+
+    async def run_before(pilot):
+        await wait_until(pilot, lambda: pilot.app.engine is not None, what="the engine")
+        await pilot.pause()
+        freeze_cursors(pilot)
+
+    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=store.sessions_dir(fresh_data_dir) / "new.json")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_question_after_agency_name(snap_compare, fresh_data_dir: Path, size):
     async def run_before(pilot):
         await start_new_report(pilot)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -10,7 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from nianbao import store
+from nianbao import datadir, store
 from nianbao.cli.common import State, app, fail, load_session, out
 from nianbao.session import Session
 
@@ -28,15 +27,10 @@ def main_callback(
         run_tui()
 
 
-def run_tui(session_path: Optional[Path] = None) -> None:
+def run_tui(session_path: Optional[Path] = None, new_path: Optional[Path] = None) -> None:
     from nianbao.launch import open_tui
 
-    open_tui(State.data_dir, session_path)
-
-
-def new_session_path(name: Optional[str]) -> Path:
-    stem = name or datetime.now().strftime("nianbao-%Y%m%d-%H%M%S")
-    return store.sessions_dir(State.data_dir) / f"{stem}{store.SUFFIX}"
+    open_tui(State.data_dir, session_path, new_path)
 
 
 def _open_engine(session: Session, path: Path):
@@ -57,9 +51,12 @@ def new_cmd(
     name: Optional[str] = typer.Option(None, "--name", help="会话名（默认按时间生成）"),
 ):
     """新建一份年报。"""
-    path = new_session_path(name)
+    path = datadir.new_session_path(State.data_dir, name)
     if path.exists():
         raise fail(f"会话“{path.stem}”已存在（{path}），请换一个名字，或用 nianbao resume {path.stem} 继续。")
+    if not (plain or answers or from_last):
+        run_tui(new_path=path)  # the TUI shows the first question while the engine loads
+        return
     session = _start_session(from_last)
     engine = _open_engine(session, path)
     if answers is not None:

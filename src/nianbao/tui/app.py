@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
-from nianbao import store
-from nianbao.interview.engine import Engine
-from nianbao.session import Session
+from nianbao import datadir
 from nianbao.tui.chat import ChatScreen
 from nianbao.tui.commands import ChatCommands
-from nianbao.tui.start import StartScreen
+
+if TYPE_CHECKING:
+    from nianbao.interview.engine import Engine
+    from nianbao.session import Session
 
 
 class NianbaoApp(App[str]):
@@ -26,13 +28,30 @@ class NianbaoApp(App[str]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [Binding("ctrl+q", "quit", "退出", priority=True)]
 
-    def __init__(self, data_dir: str | None = None, session_path: Path | None = None) -> None:
+    def __init__(self, data_dir: str | None = None, session_path: Path | None = None, new_path: Path | None = None) -> None:
+        """session_path: resume that session; new_path: start a new report saved there;
+        neither: the start screen."""
         super().__init__()
         self.data_dir = data_dir
         self.session_path = session_path
-        self.engine: Engine | None = None
+        self.new_path = new_path
+
+    @property
+    def engine(self) -> Engine | None:
+        """The open session's engine (None on the start screen, or while it is loading)."""
+        chats = [screen for screen in self.screen_stack if isinstance(screen, ChatScreen)]
+        return chats[-1].engine if chats else None
+
+    def get_default_screen(self) -> Screen:
+        # A new report's chat is the first screen itself: a screen pushed while the app mounts
+        # is drawn only after the app's whole start-up batch, later than the question could be.
+        if self.new_path is not None:
+            return self.new_chat(self.new_path)  # prompts/ is checked in full as the engine loads
+        return super().get_default_screen()
 
     def on_mount(self) -> None:
+        if self.new_path is not None:
+            return
         from nianbao.interview.spec import PromptsError, default_interview
 
         try:
@@ -43,7 +62,12 @@ class NianbaoApp(App[str]):
         if self.session_path is not None:
             self.open_session(self.session_path)
         else:
-            self.push_screen(StartScreen(self.data_dir), self._started)
+            self.show_start()
+
+    def show_start(self) -> None:
+        from nianbao.tui.start import StartScreen
+
+        self.push_screen(StartScreen(self.data_dir), self._started)
 
     def _started(self, choice: tuple[str, Path | None] | None) -> None:
         if choice is None:
@@ -55,19 +79,34 @@ class NianbaoApp(App[str]):
         elif action == "from_last" and path is not None:
             self.start_from_last_year(path)
         else:
-            self.start_new(Session())
+            self.open_new(datadir.new_session_path(self.data_dir))
 
-    def new_path(self) -> Path:
-        stem = datetime.now().strftime("nianbao-%Y%m%d-%H%M%S")
-        return store.sessions_dir(self.data_dir) / f"{stem}{store.SUFFIX}"
+    def open_new(self, path: Path) -> None:
+        self.push_screen(self.new_chat(path))
+
+    def new_chat(self, path: Path) -> ChatScreen:
+        """A new, empty report: the first question shows at once, the engine loads behind it."""
+        from nianbao.interview.opening import read_opening
+
+        def load() -> Engine:
+            from nianbao.interview.engine import Engine
+            from nianbao.session import Session
+
+            engine = Engine(Session(), path)
+            engine.save()
+            return engine
+
+        return ChatScreen(load=load, opening=read_opening())
 
     def start_new(self, session: Session) -> None:
-        path = self.new_path()
-        engine = Engine(session, path)
+        from nianbao.interview.engine import Engine
+
+        engine = Engine(session, datadir.new_session_path(self.data_dir))
         engine.save()
         self.show_chat(engine)
 
     def start_from_last_year(self, last: Path) -> None:
+        from nianbao import store
         from nianbao.importer.errors import ReportImportError
         from nianbao.importer.prefill import session_from_last_year
 
@@ -75,16 +114,19 @@ class NianbaoApp(App[str]):
             session = session_from_last_year(last)
         except (store.SessionError, ReportImportError) as exc:  # both carry Chinese messages
             self.notify(f"无法从上年报告开始：{exc}", severity="error", markup=False)
-            self.push_screen(StartScreen(self.data_dir), self._started)
+            self.show_start()
             return
         self.start_new(session)
 
     def open_session(self, path: Path) -> None:
+        from nianbao import store
+        from nianbao.interview.engine import Engine
+
         try:
             engine = Engine(store.load(path), path)
         except store.SessionError as exc:
             self.notify(str(exc), severity="error", timeout=10, markup=False)
-            self.push_screen(StartScreen(self.data_dir), self._started)
+            self.show_start()
             return
         self.show_chat(engine)
 
@@ -116,12 +158,11 @@ class NianbaoApp(App[str]):
         self.exit(text)
 
     def show_chat(self, engine: Engine) -> None:
-        self.engine = engine
         self.push_screen(ChatScreen(engine))
 
 
-def run(data_dir: str | None = None, session_path: Path | None = None) -> str | None:
-    app = NianbaoApp(data_dir, session_path)
+def run(data_dir: str | None = None, session_path: Path | None = None, new_path: Path | None = None) -> str | None:
+    app = NianbaoApp(data_dir, session_path, new_path)
     text = app.run()
     if app.return_code:
         raise SystemExit(app.return_code)  # the app printed its message on leaving

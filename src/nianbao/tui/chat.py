@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 
-from nianbao.interview.engine import Engine, Step
-from nianbao.rules import check_report
-from nianbao.tui.help import HelpScreen
-from nianbao.tui.widgets.answer import AnswerArea, AnswerInput
-from nianbao.tui.widgets.preview import Preview
+from nianbao.interview.opening import Opening
+from nianbao.tui.widgets.answer import AnswerInput
 from nianbao.tui.widgets.tasks import TaskList
 from nianbao.tui.widgets.transcript import Transcript
+
+if TYPE_CHECKING:  # the engine loads pydantic, the model and the rules: not before the first frame
+    from textual.widgets import Button
+
+    from nianbao.interview.engine import Engine, Step
+    from nianbao.tui.widgets.answer_area import AnswerArea
+    from nianbao.tui.widgets.preview import Preview
 
 PARAGRAPH_KINDS = ("paragraph", "list")
 KIND_HINTS = {
@@ -42,31 +48,100 @@ class ChatScreen(Screen):
         Binding("ctrl+s", "save", "保存"),
     ]
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        load: Callable[[], Engine] | None = None,
+        opening: Opening | None = None,
+    ) -> None:
+        """Either a ready `engine`, or `load` to build it in a thread after the first frame (a new
+        report: the first question from `opening` is on screen at once, and the clerk can type)."""
         super().__init__()
+        if (engine is None) == (load is None):
+            raise ValueError("ChatScreen needs an engine or a loader, not both")
         self.engine = engine
+        self._load = load
+        self._opening = opening
+        self._pending: str | None = None  # an answer sent before the engine was ready
         self._asked: str | None = None  # id of the question shown last
 
     def compose(self) -> ComposeResult:
+        # A new report's first question is composed with the screen, not mounted after it, so the
+        # very first frame shows it while the engine loads.
+        opening = self._opening if self.engine is None else None
+        first = opening.first if opening else None
         yield Header()
         with Horizontal(id="main"):
-            yield TaskList(id="tasks")
+            yield TaskList(
+                id="tasks",
+                titles=opening.sections if opening else (),
+                current_section=opening.sections[0][0] if first else None,
+            )
             with Vertical(id="center"):
-                yield Transcript(id="transcript")
+                yield Transcript(*([("assistant", first.ask)] if first else []), id="transcript")
                 with Vertical(id="answer-box"):
-                    yield Static(id="hint", markup=False)
+                    hint = _hint(first.section_title, first.short, first.kind, first.example) if first else ""
+                    yield Static(hint, id="hint", markup=False)
                     yield AnswerInput(id="answer-input", placeholder="在这里输入回答，回车发送")
-        yield Footer()
+        # The footer is mounted after the first frame: building its keys would delay the question.
 
     def on_mount(self) -> None:
-        transcript = self.query_one(Transcript)
+        self.call_after_refresh(self.mount, Footer())
+        if self.engine is None:
+            self.title, self.sub_title = "年报助手", "新报告"
+            if self._opening and self._opening.first:
+                self._asked = self._opening.first.id
+                self.query_one("#answer-input", AnswerInput).focus()
+            # After the first frame: the import would otherwise hold up the screen it waits for.
+            self.call_after_refresh(self.run_worker, self._build_engine, thread=True, name="engine")
+            return
         if self.engine.answer_count:
-            transcript.say("assistant", "欢迎回来！已答的内容都在，我们接着填。")
+            self.query_one(Transcript).say("assistant", "欢迎回来！已答的内容都在，我们接着填。")
         self.refresh_side()
         self.ask()
 
+    # --- the engine, loading in the background -------------------------------------------------
+
+    def _build_engine(self) -> None:
+        """In a worker thread: import and build the engine, then hand it to the screen."""
+        from nianbao.interview.spec import PromptsError
+
+        try:
+            engine = self._load()
+        except PromptsError as exc:
+            self._hand_over(self._load_failed, str(exc))
+            return
+        self._hand_over(self._engine_ready, engine)
+
+    def _hand_over(self, callback, *args) -> None:
+        try:
+            self.app.call_from_thread(callback, *args)
+        except RuntimeError:
+            pass  # the clerk quit before the engine had loaded: nothing to hand over to
+
+    def _load_failed(self, message: str) -> None:
+        self.app.exit(return_code=2, message=Text(f"错误：{message}", style="bold red"))
+
+    def _engine_ready(self, engine: Engine) -> None:
+        shown = self._asked
+        self.engine = engine
+        self.refresh_side()
+        self.ask(keep_text=True)
+        step = engine.current()
+        if self._pending is not None and step is not None and step.id == shown:
+            text, self._pending = self._pending, None
+            self.submit(text)  # sent while the engine loaded, to the question still on screen
+
+    def _ready(self) -> bool:
+        if self.engine is None:
+            self.notify("正在载入，请稍候……", timeout=2, markup=False)
+        return self.engine is not None
+
     # --- asking --------------------------------------------------------------------------------
-    def ask(self) -> None:
+    def ask(self, keep_text: bool = False) -> None:
+        """Say the current question, unless it is the one on screen, and fit the answer area to it.
+        keep_text: the question may already be on screen, with what the clerk has typed so far."""
         step = self.engine.current()
         if step is None:
             self._asked = None
@@ -78,6 +153,8 @@ class ChatScreen(Screen):
         if step.id != self._asked or step.problem:
             self._asked = step.id
             self.query_one(Transcript).say("assistant", self._question_text(step))
+        elif keep_text:
+            return
         self._show_answer_widget(step)
 
     def _question_text(self, step: Step) -> str:
@@ -92,6 +169,8 @@ class ChatScreen(Screen):
         found = self.query("#answer-area")
         if found or not create:
             return found.first() if found else None
+        from nianbao.tui.widgets.answer_area import AnswerArea
+
         area = AnswerArea(id="answer-area", soft_wrap=True, show_line_numbers=False)
         self.query_one("#answer-box").mount(area, after="#answer-input")
         return area
@@ -100,6 +179,8 @@ class ChatScreen(Screen):
         found = self.query("#yes-no")
         if found or not create:
             return found.first() if found else None
+        from textual.widgets import Button
+
         row = Horizontal(
             Button("有 / 是", id="btn-yes", variant="success"),
             Button("没有 / 否", id="btn-no", variant="primary"),
@@ -122,13 +203,7 @@ class ChatScreen(Screen):
         if step is None:
             hint.update(Text("F5 检查与导出  Ctrl+Z 返回修改  Ctrl+Q 退出"))
             return
-        tips = [f"{step.section.title} > {step.short}"]
-        if kind in KIND_HINTS:
-            tips.append(KIND_HINTS[kind])
-        if step.question.example:
-            tips.append(f"例如：{step.question.example.splitlines()[0]}")
-        tips.append("F1 说明")
-        hint.update(Text("   ".join(tips), style="dim"))
+        hint.update(_hint(step.section.title, step.short, kind, step.question.example))
         text = step.suggestion or ""
         if area is not None and paragraph:
             area.load_text(text)
@@ -144,22 +219,21 @@ class ChatScreen(Screen):
     def _submit_input(self, event: Input.Submitted) -> None:
         self.submit(event.value)
 
-    @on(AnswerArea.Send)
-    def _submit_area(self, event: AnswerArea.Send) -> None:
+    def on_answer_area_send(self, event: AnswerArea.Send) -> None:
         self.submit(event.value)
 
-    @on(Button.Pressed, "#btn-yes")
-    def _yes(self) -> None:
-        self.submit("有")
-
-    @on(Button.Pressed, "#btn-no")
-    def _no(self) -> None:
-        self.submit("没有")
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        answers = {"btn-yes": "有", "btn-no": "没有"}
+        if event.button.id in answers:
+            self.submit(answers[event.button.id])
 
     def submit(self, text: str) -> None:
         transcript = self.query_one(Transcript)
         if not text.strip():
             transcript.say("error", "请先输入回答；没有可答“无”。")
+            return
+        if self.engine is None:
+            self._pending = text  # answered as soon as the engine is ready; the text stays in the box
             return
         transcript.say("clerk", text)
         reply = self.engine.answer(text)
@@ -175,6 +249,8 @@ class ChatScreen(Screen):
 
     # --- side panels ---------------------------------------------------------------------------
     def refresh_side(self) -> None:
+        if self.engine is None:
+            return
         if self.engine.save_error:
             self.notify(self.engine.save_error, severity="error", timeout=8, markup=False)
         step = self.engine.current()
@@ -186,6 +262,8 @@ class ChatScreen(Screen):
         if preview is not None and preview.display:
             from nianbao.render.outputs import to_text  # Jinja2 loads when the preview is first shown
 
+            from nianbao.rules import check_report
+
             text = to_text(report, draft=True)
             preview.show(text, check_report(report, last_year=self.engine.session.last_year, text=text))
 
@@ -195,6 +273,8 @@ class ChatScreen(Screen):
             self.jump_to(event.option.id)
 
     def jump_to(self, section_id: str) -> None:
+        if not self._ready():
+            return
         step = self.engine.jump(section_id)
         if step is not None:
             self.query_one(Transcript).say("note", f"转到“{step.section.title}”部分。")
@@ -204,12 +284,21 @@ class ChatScreen(Screen):
 
     # --- actions -------------------------------------------------------------------------------
     def action_help(self) -> None:
+        from nianbao.tui.help import HelpScreen
+
+        if self.engine is None:
+            first = self._opening.first if self._opening else None
+            if first is not None:
+                self.app.push_screen(HelpScreen(first.short, first.help, first.example))
+            return
         step = self.engine.current()
         if step is None:
             return
         self.app.push_screen(HelpScreen(step.short, step.question.help, step.question.example))
 
     def action_back(self) -> None:
+        if not self._ready():
+            return
         step = self.engine.back()
         if step is not None:
             self._asked = None
@@ -218,13 +307,17 @@ class ChatScreen(Screen):
             self.ask()
 
     def _preview(self) -> Preview | None:
-        found = self.query(Preview)
+        found = self.query("#preview")
         return found.first() if found else None
 
     def action_toggle_preview(self) -> None:
+        if not self._ready():
+            return
         preview = self._preview()
         if preview is None:
             # Built on first use: the preview's tabs cost start-up time most clerks never need.
+            from nianbao.tui.widgets.preview import Preview  # with the findings model: on first use
+
             self.query_one("#main").mount(Preview(id="preview"))
             self.call_after_refresh(self.refresh_side)
             return
@@ -232,10 +325,14 @@ class ChatScreen(Screen):
         self.refresh_side()
 
     def action_save(self) -> None:
+        if not self._ready():
+            return
         self.engine.save()
         self.notify("已保存。每个回答确认后都会自动保存。", markup=False)
 
     def action_review(self) -> None:
+        if not self._ready():
+            return
         from nianbao.tui.review import ReviewScreen
 
         self.app.push_screen(ReviewScreen(self.engine), self._after_review)
@@ -250,6 +347,8 @@ class ChatScreen(Screen):
         self.app.finish_and_print()
 
     def action_export(self) -> None:
+        if not self._ready():
+            return
         from nianbao.tui.review import ReviewScreen
 
         review = ReviewScreen(self.engine)
@@ -257,6 +356,19 @@ class ChatScreen(Screen):
         self.call_after_refresh(review.action_export)
 
     def action_grid(self) -> None:
+        if not self._ready():
+            return
         from nianbao.tui.grid import GridScreen
 
         self.app.push_screen(GridScreen(self.engine), lambda _: (self.refresh_side(), self.ask()))
+
+
+def _hint(section_title: str, short: str, kind: str | None, example: str) -> Text:
+    """The line under the transcript: where we are, how to answer, an example."""
+    tips = [f"{section_title} > {short}"]
+    if kind in KIND_HINTS:
+        tips.append(KIND_HINTS[kind])
+    if example:
+        tips.append(f"例如：{example.splitlines()[0]}")
+    tips.append("F1 说明")
+    return Text("   ".join(tips), style="dim")

@@ -13,8 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from nianbao import store
-from nianbao.interview.engine import progress_summary
+from nianbao import datadir
 
 WELCOME = (
     "年报助手陪您逐项填写政府信息公开工作年度报告（2021 年新版格式）。\n"
@@ -50,7 +49,7 @@ class StartScreen(Screen[tuple[str, Path | None]]):
         self.title = "年报助手"
         self.sub_title = "政府信息公开工作年度报告"
         listing = self.query_one("#session-list", OptionList)
-        self.paths = store.list_sessions(self.data_dir)
+        self.paths = datadir.list_sessions(self.data_dir)
         for path in self.paths:
             listing.add_option(Option(self._describe(path), id=str(path)))
         if not self.paths:
@@ -62,6 +61,9 @@ class StartScreen(Screen[tuple[str, Path | None]]):
 
     @staticmethod
     def _describe(path: Path) -> Text:
+        from nianbao import store
+        from nianbao.interview.engine import progress_summary
+
         try:
             session = store.load(path)
         except store.SessionError as exc:

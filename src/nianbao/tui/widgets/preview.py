@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
 from nianbao.report import labels as L
-from nianbao.report.findings import Finding
+
+if TYPE_CHECKING:
+    from nianbao.report.findings import Finding
 
 
 def findings_text(findings: list[Finding]) -> Text:

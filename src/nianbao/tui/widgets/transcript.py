@@ -13,6 +13,10 @@ class Message(Static):
     """One message. Content is always a rich Text, so user text is never read as markup."""
 
 
+def _message(role: str, text: str) -> Message:
+    return Message(Text(text), classes=f"msg {ROLE_CLASSES[role]}", markup=False)
+
+
 # Messages kept on screen. Older ones are removed so an answer never re-lays out a long
 # history; every answer stays in the review screen (F5).
 MAX_MESSAGES = 80
@@ -21,15 +25,16 @@ MAX_MESSAGES = 80
 class Transcript(VerticalScroll):
     can_focus = False
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.said = 0  # messages said in this session, including those no longer mounted
+    def __init__(self, *said: tuple[str, str], **kwargs) -> None:
+        """said: (role, text) messages to compose with the transcript (shown in its first frame)."""
+        super().__init__(*(_message(role, text) for role, text in said), **kwargs)
+        self.said = len(said)  # messages said in this session, including those no longer mounted
 
     def on_mount(self) -> None:
         self.anchor()
 
     def say(self, role: str, text: str) -> Message:
-        message = Message(Text(text), classes=f"msg {ROLE_CLASSES[role]}", markup=False)
+        message = _message(role, text)
         self.mount(message)
         self.said += 1
         excess = len(self.children) - MAX_MESSAGES

@@ -1,0 +1,203 @@
+"""The progressive start of a new report: the first question is on screen before the engine (and
+pydantic, the model and the rules) has loaded; what the clerk sends meanwhile is kept and answered.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from nianbao import store
+from nianbao.interview.engine import Engine
+from nianbao.interview.opening import read_opening
+from nianbao.launch import tui_request
+from nianbao.resources import prompts_dir
+from nianbao.session import Session
+from nianbao.tui.app import NianbaoApp
+from tui_helpers import answer, answer_widget, fresh_data_dir, transcript_texts, type_text, wait_until  # noqa: F401
+
+FIRST_QUESTION = "先请告诉我贵单位的全称"
+
+
+# --- what is shown before the engine loads ------------------------------------------------------
+def test_the_opening_is_what_the_engine_asks_first(tmp_path: Path):
+    opening = read_opening()
+    engine = Engine(Session(), tmp_path / "s.json")
+    step = engine.current()
+    first = opening.first
+    assert first is not None
+    assert (first.id, first.short, first.kind) == (step.id, step.short, step.question.kind)
+    assert first.ask == engine.prompt_text(step)
+    assert (first.help, first.example) == (step.question.help, step.question.example)
+    assert first.section_title == step.section.title
+    assert list(opening.sections) == [(s.id, s.title) for s in engine.interview.sections]
+
+
+def _prompts_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "prompts"
+    shutil.copytree(prompts_dir(), folder)
+    return folder
+
+
+def test_no_early_question_when_the_first_one_needs_the_engine(tmp_path: Path):
+    folder = _prompts_copy(tmp_path)
+    agency = folder / "01-agency.yaml"
+    # A choice lists its options, which only the engine knows: wait for it instead of guessing.
+    agency.write_text(agency.read_text(encoding="utf-8").replace("kind: text", "kind: choice", 1), encoding="utf-8")
+    opening = read_opening(folder)
+    assert opening is not None and opening.first is None
+    assert opening.sections[0] == ("agency", "机关信息")
+
+
+def test_an_unreadable_prompts_folder_gives_no_opening(tmp_path: Path):
+    folder = _prompts_copy(tmp_path)
+    (folder / "03-active.yaml").write_text("section: [oops\n", encoding="utf-8")
+    assert read_opening(folder) is None
+    assert read_opening(tmp_path / "empty") is None
+
+
+def test_the_tui_starts_without_the_model_rules_or_typer():
+    """What a new report imports before its first frame; the engine comes later, in a thread."""
+    code = (
+        "import sys\n"
+        "import nianbao.launch, nianbao.tui.app\n"
+        "from nianbao.interview.opening import read_opening\n"
+        "assert read_opening().first is not None\n"
+        "heavy = ['pydantic', 'nianbao.report.model', 'nianbao.rules', 'nianbao.interview.engine',\n"
+        "         'typer', 'jinja2', 'textual.widgets._text_area']\n"
+        "print([name for name in heavy if name in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+# --- the entry point's fast path ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        ([], (None, False, None)),
+        (["--data-dir", "/d"], ("/d", False, None)),
+        (["--data-dir=/d"], ("/d", False, None)),
+        (["new"], (None, True, None)),
+        (["new", "--name", "梨林"], (None, True, "梨林")),
+        (["--data-dir", "/d", "new", "--name=梨林"], ("/d", True, "梨林")),
+    ],
+)
+def test_opening_the_tui_skips_the_full_command_line(args, expected):
+    assert tui_request(args) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["new", "--help"],
+        ["new", "--plain"],
+        ["new", "--answers", "a.yaml"],
+        ["new", "--from", "last.json"],
+        ["new", "--name"],
+        ["new", "--name", "a", "extra"],
+        ["--data-dir"],
+        ["resume", "x"],
+        ["print", "x"],
+    ],
+)
+def test_everything_else_goes_to_the_full_command_line(args):
+    assert tui_request(args) is None
+
+
+def test_new_with_a_taken_name_is_refused_by_the_command_line(tmp_path: Path):
+    env = {**os.environ, store.ENV_DATA_DIR: str(tmp_path)}
+    taken = store.sessions_dir(tmp_path) / "梨林.json"
+    Engine(Session(), taken).save()
+    before = taken.read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "nianbao", "new", "--name", "梨林"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 2
+    assert "会话“梨林”已存在" in result.stderr and "Traceback" not in result.stderr
+    assert taken.read_bytes() == before
+
+
+# --- answering while the engine loads -------------------------------------------------------------
+@pytest.fixture
+def engine_gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the new engine's first save (in the loading thread) until the test sets the gate."""
+    gate = threading.Event()
+    original = Engine.save
+
+    def save(self, *args, **kwargs):
+        if not gate.wait(10):
+            raise AssertionError("the test never opened the gate")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Engine, "save", save)
+    yield gate
+    gate.set()
+
+
+async def test_an_answer_sent_while_the_engine_loads_is_kept_and_answered(fresh_data_dir: Path, engine_gate):
+    path = store.sessions_dir(fresh_data_dir) / "early.json"
+    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: any(FIRST_QUESTION in t for t in transcript_texts(pilot)), what="the question")
+        assert app.engine is None  # still loading: the question came from prompts/ alone
+        await answer(pilot, "梨林镇人民政府")
+        await pilot.pause(0.05)
+        assert app.engine is None and not path.exists()
+        assert answer_widget(pilot).value == "梨林镇人民政府"  # nothing lost, nothing doubled
+        assert transcript_texts(pilot)[-1].endswith("全称。")
+
+        engine_gate.set()
+        await wait_until(pilot, lambda: any("贵单位属于哪一类" in t for t in transcript_texts(pilot)), what="agency.kind")
+        texts = transcript_texts(pilot)
+        assert sum(FIRST_QUESTION in t for t in texts) == 1  # asked once, not again when the engine came
+        assert sum(t == "梨林镇人民政府" for t in texts) == 1
+        assert app.engine.session.report.agency.name == "梨林镇人民政府"
+    assert store.load(path).report.agency.name == "梨林镇人民政府"
+
+
+async def test_text_being_typed_when_the_engine_arrives_stays_in_the_box(fresh_data_dir: Path, engine_gate):
+    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=store.sessions_dir(fresh_data_dir) / "typing.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: any(FIRST_QUESTION in t for t in transcript_texts(pilot)), what="the question")
+        await type_text(pilot, "梨林镇，")
+        engine_gate.set()
+        await wait_until(pilot, lambda: app.engine is not None, what="the engine")
+        await pilot.pause()
+        assert answer_widget(pilot).value == "梨林镇，"
+        assert app.engine.current().id == "agency.name"
+
+
+async def test_the_task_list_gets_its_counts_when_the_engine_arrives(fresh_data_dir: Path, engine_gate):
+    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=store.sessions_dir(fresh_data_dir) / "tasks.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        tasks = app.screen.query_one("#tasks")
+        await wait_until(pilot, lambda: tasks.option_count == 7, what="the section titles")
+        first_line = str(tasks.get_option_at_index(0).prompt)
+        assert "机关信息" in first_line and "未开始" in first_line and "/" not in first_line
+        engine_gate.set()
+        await wait_until(pilot, lambda: app.engine is not None, what="the engine")
+        await pilot.pause()
+        total = next(p.total for p in app.engine.progress() if p.id == "agency")
+        assert f"未开始 0/{total}" in str(tasks.get_option_at_index(0).prompt)
+        assert tasks.highlighted is None  # a status list, not a menu with a preselected entry
+
+
+def test_a_broken_prompts_folder_stops_a_new_report_with_one_chinese_line(tmp_path: Path):
+    folder = _prompts_copy(tmp_path)
+    (folder / "03-active.yaml").write_text("section: [oops\n", encoding="utf-8")
+    env = {**os.environ, "NIANBAO_PROMPTS_DIR": str(folder), store.ENV_DATA_DIR: str(tmp_path / "data"), "TERM": "dumb"}
+    result = subprocess.run(
+        [sys.executable, "-m", "nianbao", "new", "--name", "broken"], capture_output=True, text=True, env=env, timeout=60
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 2
+    assert "03-active.yaml" in output and "Traceback" not in output
