@@ -6,12 +6,16 @@ Every figure is a median over --runs runs, next to the same measurement of a min
 made in the same process/run, so a slow or busy machine shows up in both columns.
 
 (a) Launch -> first question; target: <= 1.5x the minimal app (an App with one Static).
-    - tmux: the real console script, `nianbao new --name ...`, and `python bench_tui.py
-      --minimal-app`, each in a new 120x40 tmux window of one tmux server; the time from
-      `tmux new-session` to capture-pane showing the first question (resp. the Static's text).
-      One warm-up run each; the two alternate.
-    - in process (`App.run_test()`, imports done before): from constructing the app to the
-      first frame in which the first question's message is visible (resp. the Static).
+    - tmux (the target): the real console script, `nianbao new --name ...`, and `python
+      bench_tui.py --minimal-app`, each in a new 120x40 tmux window of one tmux server; the time
+      from `tmux new-session` to capture-pane showing the first question (resp. the Static's
+      text). One warm-up run each; the two alternate. Also shown: when the task list shows the
+      engine's question counts, i.e. the engine (loaded in a thread after the first frame) is
+      ready; an answer sent before then is kept and answered at that moment.
+    - in process (`App.run_test()`, imports done before), a diagnostic, not the target: from
+      constructing the app to the first frame in which the first question's message is visible
+      (resp. the Static), and to the engine being ready. Without the imports, this compares
+      composing the whole chat screen with composing one Static.
 (b) Answer -> next question, in process: from posting Enter to the first frame in which the next
     question's message is visible, when the transcript holds about 10 and about 150 messages.
     Three answers make 10 messages; then Ctrl+Z and the same answer again (5 messages a round).
@@ -493,11 +497,12 @@ def main() -> int:
         ok &= ratio <= LAUNCH_TARGET
         rows.append(("launch -> first question (tmux)", ms(med(ours)), ms(med(base)), f"{ratio:.2f}x / <= {LAUNCH_TARGET}x"))
         rows.append(("launch -> engine ready (tmux)", ms(med(ready)), "", "answers are taken from here"))
+    else:
+        rows.append(("launch -> first question (tmux)", "skipped", "", "not checked: needs tmux"))
     pairs, base_pairs = launch_in_process(args.runs)
     ours, base = [p[0] for p in pairs], [p[0] for p in base_pairs]
     ratio = med(ours) / med(base)
-    ok &= ratio <= LAUNCH_TARGET
-    rows.append(("launch -> first question (run_test)", ms(med(ours)), ms(med(base)), f"{ratio:.2f}x / <= {LAUNCH_TARGET}x"))
+    rows.append(("launch -> first question (run_test)", ms(med(ours)), ms(med(base)), f"{ratio:.2f}x (diagnostic)"))
     rows.append(("launch -> engine ready (run_test)", ms(med([p[1] for p in pairs])), "", "answers are taken from here"))
 
     lat, base_lat = latencies(args.runs)

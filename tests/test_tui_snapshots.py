@@ -54,6 +54,13 @@ def chat_screen_ready(pilot) -> bool:
     return isinstance(pilot.app.screen, ChatScreen) and bool(transcript_texts(pilot))
 
 
+def sessions_read(pilot) -> bool:
+    """The start screen has replaced every "正在读取……" line with the session's description."""
+    listing = pilot.app.screen.query_one("#session-list")
+    prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    return bool(prompts) and not any("正在读取" in p for p in prompts)
+
+
 async def start_new_report(pilot) -> None:
     await pilot.press("n")
     await wait_until(pilot, lambda: chat_screen_ready(pilot), what="the first question")
@@ -115,8 +122,13 @@ def test_start_screen_with_saved_session(snap_compare, fresh_data_dir: Path, utc
     raw["created"] = raw["updated"] = FIXED_UPDATED
     path.write_text(json.dumps(raw, ensure_ascii=False, indent=1), encoding="utf-8")
     store.load(path)  # still a valid session
+
+    async def run_before(pilot):
+        await wait_until(pilot, lambda: sessions_read(pilot), what="the session's description")
+        freeze_cursors(pilot)
+
     app = NianbaoApp(data_dir=str(fresh_data_dir))
-    assert snap_compare(app, terminal_size=size, run_before=freeze_cursors)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)

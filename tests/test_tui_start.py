@@ -201,3 +201,33 @@ def test_a_broken_prompts_folder_stops_a_new_report_with_one_chinese_line(tmp_pa
     output = result.stdout + result.stderr
     assert result.returncode == 2
     assert "03-active.yaml" in output and "Traceback" not in output
+
+
+# --- the start screen -----------------------------------------------------------------------------
+async def test_the_start_screen_lists_sessions_before_reading_them(fresh_data_dir: Path, monkeypatch):
+    engine = Engine(Session(), store.sessions_dir(fresh_data_dir) / "lilin.json")
+    engine.answer("梨林镇人民政府")
+    engine.save()
+    gate = threading.Event()
+    original = store.load
+
+    def load(path):
+        if not gate.wait(10):
+            raise AssertionError("the test never opened the gate")
+        return original(path)
+
+    monkeypatch.setattr(store, "load", load)
+    app = NianbaoApp(data_dir=str(fresh_data_dir))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: bool(app.screen.query("#session-list")), what="the start screen")
+            listing = app.screen.query_one("#session-list")
+            line = str(listing.get_option_at_index(0).prompt)
+            assert "lilin" in line and "正在读取" in line
+            gate.set()
+            await wait_until(
+                pilot, lambda: "梨林镇人民政府  2021 年" in str(listing.get_option_at_index(0).prompt), what="the description"
+            )
+            assert "正在读取" not in str(listing.get_option_at_index(0).prompt)
+    finally:
+        gate.set()

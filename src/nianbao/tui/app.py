@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from nianbao import datadir
+from nianbao.tui.background import exit_with_error
 from nianbao.tui.chat import ChatScreen
 from nianbao.tui.commands import ChatCommands
 
@@ -50,18 +50,11 @@ class NianbaoApp(App[str]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
-        if self.new_path is not None:
-            return
-        from nianbao.interview.spec import PromptsError, default_interview
-
-        try:
-            default_interview()  # a broken prompts/ folder is reported before anything starts
-        except PromptsError as exc:
-            self.exit(return_code=2, message=Text(f"错误：{exc}", style="bold red"))
-            return
+        # A broken prompts/ folder is reported as soon as the engine or the start screen's
+        # session reader loads it, with exit code 2.
         if self.session_path is not None:
             self.open_session(self.session_path)
-        else:
+        elif self.new_path is None:
             self.show_start()
 
     def show_start(self) -> None:
@@ -100,8 +93,13 @@ class NianbaoApp(App[str]):
 
     def start_new(self, session: Session) -> None:
         from nianbao.interview.engine import Engine
+        from nianbao.interview.spec import PromptsError
 
-        engine = Engine(session, datadir.new_session_path(self.data_dir))
+        try:
+            engine = Engine(session, datadir.new_session_path(self.data_dir))
+        except PromptsError as exc:
+            exit_with_error(self, str(exc))
+            return
         engine.save()
         self.show_chat(engine)
 
@@ -121,9 +119,13 @@ class NianbaoApp(App[str]):
     def open_session(self, path: Path) -> None:
         from nianbao import store
         from nianbao.interview.engine import Engine
+        from nianbao.interview.spec import PromptsError
 
         try:
             engine = Engine(store.load(path), path)
+        except PromptsError as exc:
+            exit_with_error(self, str(exc))
+            return
         except store.SessionError as exc:
             self.notify(str(exc), severity="error", timeout=10, markup=False)
             self.show_start()

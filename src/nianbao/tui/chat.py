@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from nianbao.interview.opening import Opening
+from nianbao.tui.background import exit_with_error, hand_over
 from nianbao.tui.widgets.answer import AnswerInput
 from nianbao.tui.widgets.tasks import TaskList
 from nianbao.tui.widgets.transcript import Transcript
@@ -110,18 +111,9 @@ class ChatScreen(Screen):
         try:
             engine = self._load()
         except PromptsError as exc:
-            self._hand_over(self._load_failed, str(exc))
+            hand_over(self.app, exit_with_error, self.app, str(exc))
             return
-        self._hand_over(self._engine_ready, engine)
-
-    def _hand_over(self, callback, *args) -> None:
-        try:
-            self.app.call_from_thread(callback, *args)
-        except RuntimeError:
-            pass  # the clerk quit before the engine had loaded: nothing to hand over to
-
-    def _load_failed(self, message: str) -> None:
-        self.app.exit(return_code=2, message=Text(f"错误：{message}", style="bold red"))
+        hand_over(self.app, self._engine_ready, engine)
 
     def _engine_ready(self, engine: Engine) -> None:
         shown = self._asked

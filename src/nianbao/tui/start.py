@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nianbao import datadir
+from nianbao.tui.background import exit_with_error, hand_over
 
 WELCOME = (
     "年报助手陪您逐项填写政府信息公开工作年度报告（2021 年新版格式）。\n"
@@ -51,13 +52,38 @@ class StartScreen(Screen[tuple[str, Path | None]]):
         listing = self.query_one("#session-list", OptionList)
         self.paths = datadir.list_sessions(self.data_dir)
         for path in self.paths:
-            listing.add_option(Option(self._describe(path), id=str(path)))
+            listing.add_option(Option(self._reading(path), id=str(path)))
         if not self.paths:
             listing.add_option(Option(Text("（还没有保存的年报，按 N 新建）", style="dim"), disabled=True))
             self.query_one("#btn-new", Button).focus()
         else:
             listing.highlighted = 0
             listing.focus()
+        # Reading the sessions needs the model and the engine: in a thread, after the first frame.
+        self.call_after_refresh(self.run_worker, self._read_sessions, thread=True, name="sessions")
+
+    @staticmethod
+    def _reading(path: Path) -> Text:
+        line = Text(path.stem, style="bold")
+        line.append("\n  正在读取……", style="dim")
+        return line
+
+    def _read_sessions(self) -> None:
+        """In a worker thread: check prompts/ (progress is counted with it), then describe each
+        session in the list as it is read."""
+        from nianbao.interview.spec import PromptsError, default_interview
+
+        try:
+            default_interview()
+        except PromptsError as exc:
+            hand_over(self.app, exit_with_error, self.app, str(exc))
+            return
+        for path in list(self.paths):
+            hand_over(self.app, self._described, path, self._describe(path))
+
+    def _described(self, path: Path, line: Text) -> None:
+        if self.is_attached:
+            self.query_one("#session-list", OptionList).replace_option_prompt(str(path), line)
 
     @staticmethod
     def _describe(path: Path) -> Text:
