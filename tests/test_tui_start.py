@@ -231,3 +231,13 @@ async def test_the_start_screen_lists_sessions_before_reading_them(fresh_data_di
             assert "正在读取" not in str(listing.get_option_at_index(0).prompt)
     finally:
         gate.set()
+
+
+async def test_quitting_while_the_engine_loads_leaves_quietly(fresh_data_dir: Path, engine_gate):
+    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=store.sessions_dir(fresh_data_dir) / "quit.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: any(FIRST_QUESTION in t for t in transcript_texts(pilot)), what="the question")
+        await pilot.press("ctrl+q")
+        threading.Timer(0.2, engine_gate.set).start()  # the engine arrives after the clerk has left
+    assert app.return_code == 0
+    assert app.engine is None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -88,34 +89,41 @@ class ChatScreen(Screen):
         # The footer is mounted after the first frame: building its keys would delay the question.
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.mount, Footer())
+        self.call_after_refresh(self._mount_footer, Footer())
         if self.engine is None:
             self.title, self.sub_title = "年报助手", "新报告"
             if self._opening and self._opening.first:
                 self._asked = self._opening.first.id
                 self.query_one("#answer-input", AnswerInput).focus()
             # After the first frame: the import would otherwise hold up the screen it waits for.
-            self.call_after_refresh(self.run_worker, self._build_engine, thread=True, name="engine")
+            # (The app is passed in: a screen cannot always find it from a thread.)
+            self.call_after_refresh(self.run_worker, partial(self._build_engine, self.app), thread=True, name="engine")
             return
         if self.engine.answer_count:
             self.query_one(Transcript).say("assistant", "欢迎回来！已答的内容都在，我们接着填。")
         self.refresh_side()
         self.ask()
 
+    async def _mount_footer(self, footer: Footer) -> None:
+        if self.is_attached:  # not when the clerk has already quit
+            await self.mount(footer)
+
     # --- the engine, loading in the background -------------------------------------------------
 
-    def _build_engine(self) -> None:
+    def _build_engine(self, app: App) -> None:
         """In a worker thread: import and build the engine, then hand it to the screen."""
         from nianbao.interview.spec import PromptsError
 
         try:
             engine = self._load()
         except PromptsError as exc:
-            hand_over(self.app, exit_with_error, self.app, str(exc))
+            hand_over(app, exit_with_error, app, str(exc))
             return
-        hand_over(self.app, self._engine_ready, engine)
+        hand_over(app, self._engine_ready, engine)
 
     def _engine_ready(self, engine: Engine) -> None:
+        if not self.is_attached:
+            return  # the app is closing
         shown = self._asked
         self.engine = engine
         self.refresh_side()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -60,7 +61,8 @@ class StartScreen(Screen[tuple[str, Path | None]]):
             listing.highlighted = 0
             listing.focus()
         # Reading the sessions needs the model and the engine: in a thread, after the first frame.
-        self.call_after_refresh(self.run_worker, self._read_sessions, thread=True, name="sessions")
+        # (The app is passed in: a dismissed screen cannot find it from a thread.)
+        self.call_after_refresh(self.run_worker, partial(self._read_sessions, self.app), thread=True, name="sessions")
 
     @staticmethod
     def _reading(path: Path) -> Text:
@@ -68,7 +70,7 @@ class StartScreen(Screen[tuple[str, Path | None]]):
         line.append("\n  正在读取……", style="dim")
         return line
 
-    def _read_sessions(self) -> None:
+    def _read_sessions(self, app: App) -> None:
         """In a worker thread: check prompts/ (progress is counted with it), then describe each
         session in the list as it is read."""
         from nianbao.interview.spec import PromptsError, default_interview
@@ -76,10 +78,10 @@ class StartScreen(Screen[tuple[str, Path | None]]):
         try:
             default_interview()
         except PromptsError as exc:
-            hand_over(self.app, exit_with_error, self.app, str(exc))
+            hand_over(app, exit_with_error, app, str(exc))
             return
         for path in list(self.paths):
-            hand_over(self.app, self._described, path, self._describe(path))
+            hand_over(app, self._described, path, self._describe(path))
 
     def _described(self, path: Path, line: Text) -> None:
         if self.is_attached:
