@@ -56,7 +56,10 @@ def chat_screen_ready(pilot) -> bool:
 
 def sessions_read(pilot) -> bool:
     """The start screen has replaced every "正在读取……" line with the session's description."""
-    listing = pilot.app.screen.query_one("#session-list")
+    found = pilot.app.screen.query("#session-list")
+    if not found:
+        return False  # not composed yet
+    listing = found.first()
     prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
     return bool(prompts) and not any("正在读取" in p for p in prompts)
 

@@ -241,3 +241,17 @@ async def test_quitting_while_the_engine_loads_leaves_quietly(fresh_data_dir: Pa
         threading.Timer(0.2, engine_gate.set).start()  # the engine arrives after the clerk has left
     assert app.return_code == 0
     assert app.engine is None
+
+
+async def test_a_double_press_of_n_opens_one_report(fresh_data_dir: Path):
+    from nianbao.tui.chat import ChatScreen
+    from tui_helpers import post_key
+
+    app = NianbaoApp(data_dir=str(fresh_data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.screen.query("#btn-new")), what="the start screen")
+        post_key(pilot, "n", "n")
+        post_key(pilot, "n", "n")
+        await wait_until(pilot, lambda: app.engine is not None, what="the engine")
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack].count(ChatScreen) == 1

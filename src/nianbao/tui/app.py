@@ -17,6 +17,7 @@ from nianbao.tui.commands import ChatCommands
 if TYPE_CHECKING:
     from nianbao.interview.engine import Engine
     from nianbao.session import Session
+    from nianbao.tui.start import StartScreen
 
 
 class NianbaoApp(App[str]):
@@ -43,10 +44,14 @@ class NianbaoApp(App[str]):
         return chats[-1].engine if chats else None
 
     def get_default_screen(self) -> Screen:
-        # A new report's chat is the first screen itself: a screen pushed while the app mounts
-        # is drawn only after the app's whole start-up batch, later than the question could be.
+        # The first screen is composed with the app: a screen pushed while the app mounts is
+        # drawn only after the app's whole start-up batch, some 40 ms later.
         if self.new_path is not None:
             return self.new_chat(self.new_path)  # prompts/ is checked in full as the engine loads
+        if self.session_path is None:
+            from nianbao.tui.start import StartScreen
+
+            return StartScreen(self.data_dir)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
@@ -54,23 +59,21 @@ class NianbaoApp(App[str]):
         # session reader loads it, with exit code 2.
         if self.session_path is not None:
             self.open_session(self.session_path)
-        elif self.new_path is None:
-            self.show_start()
 
     def show_start(self) -> None:
+        """The start screen, after a session could not be opened (it may already be below)."""
         from nianbao.tui.start import StartScreen
 
-        self.push_screen(StartScreen(self.data_dir), self._started)
+        if not any(isinstance(screen, StartScreen) for screen in self.screen_stack):
+            self.push_screen(StartScreen(self.data_dir))
 
-    def _started(self, choice: tuple[str, Path | None] | None) -> None:
-        if choice is None:
-            self.exit()
-            return
-        action, path = choice
-        if action == "resume" and path is not None:
-            self.open_session(path)
-        elif action == "from_last" and path is not None:
-            self.start_from_last_year(path)
+    def on_start_screen_chosen(self, chosen: StartScreen.Chosen) -> None:
+        if chosen.control is not self.screen:
+            return  # a second choice (a double key press) after a session has opened
+        if chosen.action == "resume" and chosen.path is not None:
+            self.open_session(chosen.path)
+        elif chosen.action == "from_last" and chosen.path is not None:
+            self.start_from_last_year(chosen.path)
         else:
             self.open_new(datadir.new_session_path(self.data_dir))
 

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,8 +24,20 @@ WELCOME = (
 )
 
 
-class StartScreen(Screen[tuple[str, Path | None]]):
-    """Dismisses with ("new", None), ("resume", path) or ("from_last", path)."""
+class StartScreen(Screen):
+    """The app's first screen when no session is named: posts `Chosen` for the app to act on,
+    and stays below the chat screen that opens."""
+
+    class Chosen(Message):
+        def __init__(self, start: StartScreen, action: str, path: Path | None) -> None:
+            super().__init__()
+            self.start = start
+            self.action = action  # "new", "resume" or "from_last"
+            self.path = path
+
+        @property
+        def control(self) -> StartScreen:
+            return self.start
 
     BINDINGS = [
         Binding("n", "new", "新建"),
@@ -111,11 +124,11 @@ class StartScreen(Screen[tuple[str, Path | None]]):
     @on(OptionList.OptionSelected, "#session-list")
     def _resume(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.dismiss(("resume", Path(event.option.id)))
+            self.post_message(self.Chosen(self, "resume", Path(event.option.id)))
 
     @on(Button.Pressed, "#btn-new")
     def action_new(self) -> None:
-        self.dismiss(("new", None))
+        self.post_message(self.Chosen(self, "new", None))
 
     @on(Button.Pressed, "#btn-from-last")
     def action_from_last(self) -> None:
@@ -123,4 +136,4 @@ class StartScreen(Screen[tuple[str, Path | None]]):
         if path is None:
             self.notify("请先在列表中选中上年的年报。", severity="warning", markup=False)
             return
-        self.dismiss(("from_last", path))
+        self.post_message(self.Chosen(self, "from_last", path))
