@@ -45,11 +45,13 @@ def _prompts_copy(tmp_path: Path) -> Path:
     return folder
 
 
-def test_no_early_question_when_the_first_one_needs_the_engine(tmp_path: Path):
+@pytest.mark.parametrize("kind", ["choice", "paragraph", "yes_no"])
+def test_no_early_question_when_the_first_one_needs_the_engine(tmp_path: Path, kind: str):
+    """A choice lists options that live with the engine; a paragraph or yes/no question is
+    answered in another widget than the input the screen starts with: wait for the engine."""
     folder = _prompts_copy(tmp_path)
     agency = folder / "01-agency.yaml"
-    # A choice lists its options, which only the engine knows: wait for it instead of guessing.
-    agency.write_text(agency.read_text(encoding="utf-8").replace("kind: text", "kind: choice", 1), encoding="utf-8")
+    agency.write_text(agency.read_text(encoding="utf-8").replace("kind: text", f"kind: {kind}", 1), encoding="utf-8")
     opening = read_opening(folder)
     assert opening is not None and opening.first is None
     assert opening.sections[0] == ("agency", "机关信息")

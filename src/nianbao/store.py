@@ -10,8 +10,8 @@ from typing import Callable
 
 from pydantic import ValidationError
 
-from nianbao.report.fieldnames import explain_validation_error
 from nianbao.datadir import ENV_DATA_DIR, SUFFIX, data_dir, list_sessions, resolve, sessions_dir  # noqa: F401  (re-exported)
+from nianbao.report.fieldnames import explain_validation_error
 from nianbao.session import SCHEMA_VERSION, Session, now
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from nianbao.interview import yamlfiles
 from nianbao.resources import prompts_dir
 
-# Kinds whose question reads the same in a new session without the engine's help
-# (a choice lists its options, which live with the engine).
-_PLAIN_KINDS = {"text", "paragraph", "list", "yes_no", "count"}
+# Kinds asked the same way without the engine's help, and answered in the single-line input the
+# chat screen starts with (a choice lists options that live with the engine; a paragraph or
+# yes/no question needs another answer widget).
+_PLAIN_KINDS = {"text", "count"}
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ class ChatScreen(Screen):
         report: the first question from `opening` is on screen at once, and the clerk can type)."""
         super().__init__()
         if (engine is None) == (load is None):
-            raise ValueError("ChatScreen needs an engine or a loader, not both")
+            raise ValueError("ChatScreen needs exactly one of engine and load")
         self.engine = engine
         self._load = load
         self._opening = opening
@@ -109,7 +109,6 @@ class ChatScreen(Screen):
             await self.mount(footer)
 
     # --- the engine, loading in the background -------------------------------------------------
-
     def _build_engine(self, app: App) -> None:
         """In a worker thread: import and build the engine, then hand it to the screen."""
         from nianbao.interview.spec import PromptsError

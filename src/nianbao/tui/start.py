@@ -74,7 +74,7 @@ class StartScreen(Screen):
             listing.highlighted = 0
             listing.focus()
         # Reading the sessions needs the model and the engine: in a thread, after the first frame.
-        # (The app is passed in: a dismissed screen cannot find it from a thread.)
+        # (The app is passed in: a screen cannot always find it from a thread.)
         self.call_after_refresh(self.run_worker, partial(self._read_sessions, self.app), thread=True, name="sessions")
 
     @staticmethod
