@@ -106,3 +106,33 @@ def test_interview_quit_resume_finish_and_print(term: Tmux, tmp_path: Path):
             continue  # rendered with 、 between the channels, checked above
         for line in question.answer.splitlines():
             assert flat(line) in printed, f"{question.id}: {line!r} is not in the printed report"
+
+
+def test_the_terminal_cursor_follows_the_caret_through_chinese_text(term: Tmux, tmp_path: Path):
+    """An IME draws its candidate window at the terminal cursor. It must sit on the caret: in the
+    empty box once the screen has settled (the footer arrives after the first frame and moves the
+    box up a row), after typed Chinese with full-width punctuation (two cells a character), and
+    when the caret moves back."""
+    from rich.cells import cell_len
+
+    term.start("cursor", f"{shlex.quote(str(NIANBAO))} new --name cursor")
+    term.wait_for_text("^q 退出")  # the footer is there: the layout has settled
+
+    def cursor() -> tuple[int, int]:
+        x, y = term.tmux("display-message", "-p", "-t", term.target, "#{cursor_x} #{cursor_y}").split()
+        return int(x), int(y)
+
+    def cell_after(text: str, characters: int) -> tuple[int, int]:
+        lines = term.screen().splitlines()
+        row = next(i for i, line in enumerate(lines) if text in line)
+        return cell_len(lines[row][: lines[row].index(text) + characters]), row
+
+    placeholder = "在这里输入回答"
+    term.wait_for(lambda: cursor() == cell_after(placeholder, 0), f"the cursor in the empty box (at {cursor()})")
+    typed = "梨林镇人民政府，（测试）"
+    term.type(typed)
+    term.wait_for(lambda: typed in term.screen(), "the typed text")
+    term.wait_for(lambda: cursor() == cell_after(typed, len(typed)), f"the cursor after the text (at {cursor()})")
+    term.keys("Left", "Left", "Left")
+    term.wait_for(lambda: cursor() == cell_after(typed, len(typed) - 3), f"the cursor three characters back (at {cursor()})")
+    term.keys("C-q")

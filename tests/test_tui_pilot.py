@@ -332,3 +332,24 @@ async def test_table4_grid_edits_are_checked_too(data_dir):
         assert app.engine.session.report.table4.review.upheld == 1
         assert "red" in str(grid.get_cell("review", "total").style)  # T4-1: 1 + 0 + 0 + 0 != 0
         assert "T4-1" in str(app.screen.query_one("#grid-findings").render())
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("stop", ["agency.name", "t3.gate", "overview.summary", "mechanisms.checklist"])
+async def test_the_terminal_cursor_is_on_the_caret_whatever_the_answer_widget(data_dir, stop):
+    """Where an IME opens its candidate window: the caret of the input or the area, also after
+    the yes/no buttons or the paragraph area have changed the layout of the answer box."""
+    from tui_helpers import make_session, wait_until
+
+    path = make_session(data_dir, f"cursor-{stop}", lilin_answers(), stop=stop)
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.screen.query("Footer")), what="the footer")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.engine.current().id == stop
+        focused = app.screen.focused
+        assert focused is not None and focused.id in ("answer-input", "answer-area")
+        assert app.cursor_position == focused.cursor_screen_offset
+        region = focused.content_region
+        assert region.contains(*app.cursor_position)

@@ -107,6 +107,7 @@ class ChatScreen(Screen):
     async def _mount_footer(self, footer: Footer) -> None:
         if self.is_attached:  # not when the clerk has already quit
             await self.mount(footer)
+            self.call_after_refresh(self._cursor_to_caret)
 
     # --- the engine, loading in the background -------------------------------------------------
     def _build_engine(self, app: App) -> None:
@@ -212,6 +213,15 @@ class ChatScreen(Screen):
             single.focus()
             # A suggestion is selected: typing replaces it, Enter accepts it.
             single.select_all()
+        self.call_after_refresh(self._cursor_to_caret)
+
+    def _cursor_to_caret(self) -> None:
+        """Put the terminal cursor (where an IME opens its candidate window) on the caret again.
+        Textual moves it only when the caret or the focus moves, not when the layout shifts the
+        answer box (a footer, buttons or a paragraph area appearing)."""
+        caret = getattr(self.focused, "cursor_screen_offset", None)
+        if caret is not None:
+            self.app.cursor_position = caret
 
     # --- answering -----------------------------------------------------------------------------
     @on(Input.Submitted, "#answer-input")
@@ -319,9 +329,11 @@ class ChatScreen(Screen):
 
             self.query_one("#main").mount(Preview(id="preview"))
             self.call_after_refresh(self.refresh_side)
+            self.call_after_refresh(self._cursor_to_caret)
             return
         preview.display = not preview.display
         self.refresh_side()
+        self.call_after_refresh(self._cursor_to_caret)
 
     def action_save(self) -> None:
         if not self._ready():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from textual import events
+from textual.geometry import Offset
 from textual.widgets import Input
 
 # An Enter that commits an IME candidate can arrive right after the composed characters.
@@ -27,3 +28,11 @@ class AnswerInput(Input):
         if time.monotonic() - self._last_non_ascii < IME_ENTER_GUARD_SECONDS:
             return
         await super().action_submit()
+
+    @property
+    def cursor_screen_offset(self) -> Offset:
+        """Where the terminal cursor goes, and with it an IME's candidate window: on the caret.
+        (Input keeps one extra cell at the end of the text for scrolling, and would put the
+        cursor one cell past the caret there.)"""
+        offset = super().cursor_screen_offset
+        return offset - Offset(1, 0) if self.cursor_at_end else offset
