@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from textual import events
 
 from nianbao import store
@@ -15,12 +12,13 @@ from nianbao.tui.chat import ChatScreen
 from nianbao.tui.review import ReviewScreen
 from nianbao.tui.widgets.answer import AnswerInput
 from nianbao.tui.widgets.answer_area import AnswerArea
-
-ANSWERS = Path(__file__).resolve().parents[1] / "examples" / "lilin-2021-answers.yaml"
+from tui_helpers import lilin_answers as answers_file
+from tui_helpers import make_session, start_new_report, wait_until
 
 
 def lilin_answers() -> dict[str, str]:
-    return {k: str(v).strip() for k, v in yaml.safe_load(ANSWERS.read_text(encoding="utf-8")).items()}
+    """The lilin answers file, each answer as sent from the box (no trailing newline)."""
+    return {k: v.strip() for k, v in answers_file().items()}
 
 
 async def send(pilot, text: str) -> None:
@@ -54,8 +52,7 @@ async def test_whole_interview_in_the_tui_produces_the_reference_report(data_dir
     answers = lilin_answers()
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_report(pilot)
         sent = 0
         while isinstance(app.screen, ChatScreen) and (step := app.engine.current()) is not None:
             await send(pilot, answers[step.id])
@@ -78,8 +75,7 @@ async def test_table3_imbalance_is_named_with_numbers_then_fixed(data_dir):
     answers = lilin_answers()
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_report(pilot)
         while app.engine.current().id != "t3.gate":
             await send(pilot, answers[app.engine.current().id])
         await pilot.click("#btn-yes")
@@ -105,8 +101,7 @@ async def test_table3_imbalance_is_named_with_numbers_then_fixed(data_dir):
 async def test_unreadable_answer_keeps_the_text_and_says_what_is_expected(data_dir):
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_report(pilot)
         await send(pilot, "梨林镇人民政府")
         await send(pilot, "乡镇")
         await send(pilot, "去年吧")
@@ -120,8 +115,7 @@ async def test_unreadable_answer_keeps_the_text_and_says_what_is_expected(data_d
 async def test_markup_typed_by_the_clerk_is_shown_literally(data_dir):
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_report(pilot)
         await send(pilot, "[red]梨林镇[/]人民政府{{ x }}")
         assert "[red]梨林镇[/]人民政府{{ x }}" in transcript(app)
         assert app.engine.session.report.agency.name == "[red]梨林镇[/]人民政府{{ x }}"
@@ -131,8 +125,7 @@ async def test_markup_typed_by_the_clerk_is_shown_literally(data_dir):
 async def test_back_help_and_resume(data_dir):
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_report(pilot)
         await send(pilot, "梨林镇人民政府")
         await pilot.press("f1")
         await pilot.pause()
@@ -158,8 +151,7 @@ async def test_back_help_and_resume(data_dir):
 
 async def _finished_app(pilot, app) -> None:
     """Answer the whole lilin interview; the review screen opens at the end."""
-    await pilot.press("n")
-    await pilot.pause()
+    await start_new_report(pilot)
     answers = lilin_answers()
     while isinstance(app.screen, ChatScreen) and (step := app.engine.current()) is not None:
         await send(pilot, answers[step.id])
@@ -238,8 +230,7 @@ async def test_grid_marks_failing_cells_and_edits_are_checked(data_dir):
 async def test_palette_jumps_to_a_section(data_dir):
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_report(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         for ch in "跳到：问题":
@@ -259,8 +250,7 @@ async def test_an_enter_right_after_ime_characters_does_not_submit_early(data_di
 
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_report(pilot)
         await type_text(pilot, "梨林镇")
         post_key(pilot, "enter", "\r")  # arrives within the guard window
         await pilot.pause()
@@ -302,8 +292,7 @@ async def test_leaving_a_finished_report_prints_it_and_leaving_midway_does_not(d
 
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await start_new_report(pilot)
         await send(pilot, "梨林镇人民政府")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -339,8 +328,6 @@ async def test_table4_grid_edits_are_checked_too(data_dir):
 async def test_the_terminal_cursor_is_on_the_caret_whatever_the_answer_widget(data_dir, stop):
     """Where an IME opens its candidate window: the caret of the input or the area, also after
     the yes/no buttons or the paragraph area have changed the layout of the answer box."""
-    from tui_helpers import make_session, wait_until
-
     path = make_session(data_dir, f"cursor-{stop}", lilin_answers(), stop=stop)
     app = NianbaoApp(data_dir=str(data_dir), session_path=path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -16,13 +16,13 @@ import pytest
 
 from nianbao import store
 from nianbao.tui.app import NianbaoApp
-from tui_helpers import (  # noqa: F401  (fresh_data_dir is a fixture)
+from tui_helpers import (
     answer,
-    fresh_data_dir,
     freeze_cursors,
     lilin_answers,
     make_session,
     post_key,
+    start_new_report,
     transcript_texts,
     type_text,
     wait_until,
@@ -64,25 +64,20 @@ def sessions_read(pilot) -> bool:
     return bool(prompts) and not any("正在读取" in p for p in prompts)
 
 
-async def start_new_report(pilot) -> None:
-    await pilot.press("n")
-    await wait_until(pilot, lambda: chat_screen_ready(pilot), what="the first question")
-
-
 # --- the typing helpers ------------------------------------------------------------------------
-async def test_type_text_keeps_chinese_and_fullwidth_punctuation(fresh_data_dir: Path):
+async def test_type_text_keeps_chinese_and_fullwidth_punctuation(data_dir: Path):
     text = "微信公众号“大美梨林”510条，济源市人民政府网梨林镇版块340条（１２）；a b!"
-    app = NianbaoApp(data_dir=str(fresh_data_dir))
+    app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(120, 40)) as pilot:
         await start_new_report(pilot)
         await type_text(pilot, text)
         assert app.screen.query_one("#answer-input").value == text
 
 
-async def test_answer_sends_through_input_and_area(fresh_data_dir: Path):
+async def test_answer_sends_through_input_and_area(data_dir: Path):
     answers = lilin_answers()
-    path = make_session(fresh_data_dir, "typing", answers, stop="overview.summary")
-    app = NianbaoApp(data_dir=str(fresh_data_dir), session_path=path)
+    path = make_session(data_dir, "typing", answers, stop="overview.summary")
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: chat_screen_ready(pilot), what="the chat screen")
         # overview.summary is a paragraph: the TextArea is shown; send two lines with Ctrl+J.
@@ -98,9 +93,9 @@ async def test_answer_sends_through_input_and_area(fresh_data_dir: Path):
     assert saved["mechanisms.checklist"] == answers["mechanisms.checklist"]
 
 
-async def test_ctrl_j_right_after_typing_sends_the_whole_text(fresh_data_dir: Path):
-    path = make_session(fresh_data_dir, "fast", lilin_answers(), stop="overview.summary")
-    app = NianbaoApp(data_dir=str(fresh_data_dir), session_path=path)
+async def test_ctrl_j_right_after_typing_sends_the_whole_text(data_dir: Path):
+    path = make_session(data_dir, "fast", lilin_answers(), stop="overview.summary")
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: chat_screen_ready(pilot), what="the chat screen")
         for character in "一句话概括":  # a fast typist, or an IME committing a phrase, then Ctrl+J
@@ -113,14 +108,14 @@ async def test_ctrl_j_right_after_typing_sends_the_whole_text(fresh_data_dir: Pa
 
 # --- snapshots ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("size", SIZES)
-def test_start_screen_empty(snap_compare, fresh_data_dir: Path, size):
-    app = NianbaoApp(data_dir=str(fresh_data_dir))
+def test_start_screen_empty(snap_compare, data_dir: Path, size):
+    app = NianbaoApp(data_dir=str(data_dir))
     assert snap_compare(app, terminal_size=size, run_before=freeze_cursors)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_start_screen_with_saved_session(snap_compare, fresh_data_dir: Path, utc, size):
-    path = make_session(fresh_data_dir, "lilin-2021", lilin_answers(), stop="active.total")
+def test_start_screen_with_saved_session(snap_compare, data_dir: Path, utc, size):
+    path = make_session(data_dir, "lilin-2021", lilin_answers(), stop="active.total")
     raw = json.loads(path.read_text(encoding="utf-8"))
     raw["created"] = raw["updated"] = FIXED_UPDATED
     path.write_text(json.dumps(raw, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -130,12 +125,12 @@ def test_start_screen_with_saved_session(snap_compare, fresh_data_dir: Path, utc
         await wait_until(pilot, lambda: sessions_read(pilot), what="the session's description")
         freeze_cursors(pilot)
 
-    app = NianbaoApp(data_dir=str(fresh_data_dir))
+    app = NianbaoApp(data_dir=str(data_dir))
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_new_report_first_question(snap_compare, fresh_data_dir: Path, size):
+def test_new_report_first_question(snap_compare, data_dir: Path, size):
     """`nianbao new`: the first question, once the engine has loaded behind it."""
 
     async def run_before(pilot):
@@ -143,26 +138,26 @@ def test_new_report_first_question(snap_compare, fresh_data_dir: Path, size):
         await pilot.pause()
         freeze_cursors(pilot)
 
-    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=store.sessions_dir(fresh_data_dir) / "new.json")
+    app = NianbaoApp(data_dir=str(data_dir), new_path=store.sessions_dir(data_dir) / "new.json")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_question_after_agency_name(snap_compare, fresh_data_dir: Path, size):
+def test_question_after_agency_name(snap_compare, data_dir: Path, size):
     async def run_before(pilot):
         await start_new_report(pilot)
         await answer(pilot, "梨林镇人民政府")
         await wait_until(pilot, lambda: "贵单位属于哪一类" in transcript_texts(pilot)[-1], what="agency.kind")
         freeze_cursors(pilot)
 
-    app = NianbaoApp(data_dir=str(fresh_data_dir))
+    app = NianbaoApp(data_dir=str(data_dir))
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_table3_imbalance_error(snap_compare, fresh_data_dir: Path, size):
+def test_table3_imbalance_error(snap_compare, data_dir: Path, size):
     """有 / 自然人3件 / 无 / 予以公开2件: 3 requests, 2 outcomes -> the T3-1 message, asked again."""
-    path = make_session(fresh_data_dir, "t3", lilin_answers(), stop="t3.gate")
+    path = make_session(data_dir, "t3", lilin_answers(), stop="t3.gate")
 
     async def run_before(pilot):
         await wait_until(pilot, lambda: chat_screen_ready(pilot), what="the chat screen")
@@ -171,15 +166,15 @@ def test_table3_imbalance_error(snap_compare, fresh_data_dir: Path, size):
         await wait_until(pilot, lambda: any("T3-1" in t for t in transcript_texts(pilot)), what="T3-1")
         freeze_cursors(pilot)
 
-    app = NianbaoApp(data_dir=str(fresh_data_dir), session_path=path)
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_review_screen(snap_compare, fresh_data_dir: Path, size):
+def test_review_screen(snap_compare, data_dir: Path, size):
     """The review opens by itself when the last question is answered."""
     answers = lilin_answers()
-    path = make_session(fresh_data_dir, "review", answers, stop="other.any")
+    path = make_session(data_dir, "review", answers, stop="other.any")
 
     async def run_before(pilot):
         from nianbao.tui.review import ReviewScreen
@@ -189,5 +184,5 @@ def test_review_screen(snap_compare, fresh_data_dir: Path, size):
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), what="the review screen")
         freeze_cursors(pilot)
 
-    app = NianbaoApp(data_dir=str(fresh_data_dir), session_path=path)
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
     assert snap_compare(app, terminal_size=size, run_before=run_before)

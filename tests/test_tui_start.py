@@ -20,7 +20,7 @@ from nianbao.launch import tui_request
 from nianbao.resources import prompts_dir
 from nianbao.session import Session
 from nianbao.tui.app import NianbaoApp
-from tui_helpers import answer, answer_widget, fresh_data_dir, transcript_texts, type_text, wait_until  # noqa: F401
+from tui_helpers import answer, answer_widget, transcript_texts, type_text, wait_until
 
 FIRST_QUESTION = "先请告诉我贵单位的全称"
 
@@ -145,9 +145,9 @@ def engine_gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     gate.set()
 
 
-async def test_an_answer_sent_while_the_engine_loads_is_kept_and_answered(fresh_data_dir: Path, engine_gate):
-    path = store.sessions_dir(fresh_data_dir) / "early.json"
-    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=path)
+async def test_an_answer_sent_while_the_engine_loads_is_kept_and_answered(data_dir: Path, engine_gate):
+    path = store.sessions_dir(data_dir) / "early.json"
+    app = NianbaoApp(data_dir=str(data_dir), new_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: any(FIRST_QUESTION in t for t in transcript_texts(pilot)), what="the question")
         assert app.engine is None  # still loading: the question came from prompts/ alone
@@ -166,8 +166,8 @@ async def test_an_answer_sent_while_the_engine_loads_is_kept_and_answered(fresh_
     assert store.load(path).report.agency.name == "梨林镇人民政府"
 
 
-async def test_text_being_typed_when_the_engine_arrives_stays_in_the_box(fresh_data_dir: Path, engine_gate):
-    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=store.sessions_dir(fresh_data_dir) / "typing.json")
+async def test_text_being_typed_when_the_engine_arrives_stays_in_the_box(data_dir: Path, engine_gate):
+    app = NianbaoApp(data_dir=str(data_dir), new_path=store.sessions_dir(data_dir) / "typing.json")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: any(FIRST_QUESTION in t for t in transcript_texts(pilot)), what="the question")
         await type_text(pilot, "梨林镇，")
@@ -178,8 +178,8 @@ async def test_text_being_typed_when_the_engine_arrives_stays_in_the_box(fresh_d
         assert app.engine.current().id == "agency.name"
 
 
-async def test_the_task_list_gets_its_counts_when_the_engine_arrives(fresh_data_dir: Path, engine_gate):
-    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=store.sessions_dir(fresh_data_dir) / "tasks.json")
+async def test_the_task_list_gets_its_counts_when_the_engine_arrives(data_dir: Path, engine_gate):
+    app = NianbaoApp(data_dir=str(data_dir), new_path=store.sessions_dir(data_dir) / "tasks.json")
     async with app.run_test(size=(120, 40)) as pilot:
         tasks = app.screen.query_one("#tasks")
         await wait_until(pilot, lambda: tasks.option_count == 7, what="the section titles")
@@ -206,8 +206,8 @@ def test_a_broken_prompts_folder_stops_a_new_report_with_one_chinese_line(tmp_pa
 
 
 # --- the start screen -----------------------------------------------------------------------------
-async def test_the_start_screen_lists_sessions_before_reading_them(fresh_data_dir: Path, monkeypatch):
-    engine = Engine(Session(), store.sessions_dir(fresh_data_dir) / "lilin.json")
+async def test_the_start_screen_lists_sessions_before_reading_them(data_dir: Path, monkeypatch):
+    engine = Engine(Session(), store.sessions_dir(data_dir) / "lilin.json")
     engine.answer("梨林镇人民政府")
     engine.save()
     gate = threading.Event()
@@ -219,7 +219,7 @@ async def test_the_start_screen_lists_sessions_before_reading_them(fresh_data_di
         return original(path)
 
     monkeypatch.setattr(store, "load", load)
-    app = NianbaoApp(data_dir=str(fresh_data_dir))
+    app = NianbaoApp(data_dir=str(data_dir))
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_until(pilot, lambda: bool(app.screen.query("#session-list")), what="the start screen")
@@ -235,8 +235,8 @@ async def test_the_start_screen_lists_sessions_before_reading_them(fresh_data_di
         gate.set()
 
 
-async def test_quitting_while_the_engine_loads_leaves_quietly(fresh_data_dir: Path, engine_gate):
-    app = NianbaoApp(data_dir=str(fresh_data_dir), new_path=store.sessions_dir(fresh_data_dir) / "quit.json")
+async def test_quitting_while_the_engine_loads_leaves_quietly(data_dir: Path, engine_gate):
+    app = NianbaoApp(data_dir=str(data_dir), new_path=store.sessions_dir(data_dir) / "quit.json")
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: any(FIRST_QUESTION in t for t in transcript_texts(pilot)), what="the question")
         await pilot.press("ctrl+q")
@@ -245,11 +245,11 @@ async def test_quitting_while_the_engine_loads_leaves_quietly(fresh_data_dir: Pa
     assert app.engine is None
 
 
-async def test_a_double_press_of_n_opens_one_report(fresh_data_dir: Path):
+async def test_a_double_press_of_n_opens_one_report(data_dir: Path):
     from nianbao.tui.chat import ChatScreen
     from tui_helpers import post_key
 
-    app = NianbaoApp(data_dir=str(fresh_data_dir))
+    app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: bool(app.screen.query("#btn-new")), what="the start screen")
         post_key(pilot, "n", "n")

@@ -22,7 +22,6 @@ import unicodedata
 from pathlib import Path
 from typing import Callable
 
-import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
@@ -145,6 +144,15 @@ async def wait_until(pilot: Pilot, predicate: Callable[[], bool], timeout: float
         await pilot.pause(0.02)
 
 
+async def start_new_report(pilot: Pilot) -> None:
+    """Press N on the start screen; wait for the first question and for the engine behind it
+    (it loads in a thread once the question is on screen)."""
+    await pilot.press("n")
+    await wait_until(
+        pilot, lambda: pilot.app.engine is not None and bool(transcript_texts(pilot)), what="the first question"
+    )
+
+
 def freeze_cursors(pilot: Pilot) -> None:
     """Stop every Input/TextArea cursor blinking, so screenshots don't depend on timing."""
     for widget in pilot.app.screen.query("Input, TextArea"):
@@ -191,15 +199,6 @@ def make_session(folder: Path, name: str, answers: dict[str, str], stop: str | N
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(_SESSION_CACHE[key])
     return path
-
-
-@pytest.fixture
-def fresh_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty nianbao data folder, also set as NIANBAO_DATA_DIR for the test."""
-    folder = tmp_path / "nianbao-data"
-    folder.mkdir()
-    monkeypatch.setenv(store.ENV_DATA_DIR, str(folder))
-    return folder
 
 
 # --- the real program in tmux ------------------------------------------------------------------

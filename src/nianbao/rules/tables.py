@@ -166,28 +166,33 @@ def t3_outcome_sum(ctx: Context):
         )
 
 
+def _total_mismatch(rule_id: str, table: str, row: str, where: str, columns, labels, values) -> Finding | None:
+    """A row whose last cell, "total", should be the sum of the others: the finding names each
+    addend and the difference. None when it adds up, or when a cell is blank."""
+    parts, total = values[:-1], values[-1]
+    if total is None or None in parts or sum(parts) == total:
+        return None
+    addends = " + ".join(f"{labels[c]} {v}" for c, v in zip(columns, parts))
+    return Finding(
+        rule=rule_id,
+        severity="E",
+        table=table,
+        row=row,
+        column="total",
+        message=(
+            f"{where}：{addends} = {sum(parts)}，"
+            f"「{labels['total']}」却填 {total}，相差 {abs(total - sum(parts))} 件。"
+        ),
+    )
+
+
 @rule("T3-3", "E", "表三每行：总计 = 自然人 + 五类法人或其他组织")
 def t3_row_sum(ctx: Context):
     t3 = ctx.report.table3
-    for row in L.T3_ROW_KEYS:
-        values = t3.rows[row]
-        parts, total = values[:-1], values[-1]
-        if total is None or None in parts:
-            continue  # T3-4 reports blanks
-        if sum(parts) == total:
-            continue
-        addends = " + ".join(f"{L.T3_COLUMNS[c]} {v}" for c, v in zip(APPLICANT_COLUMNS, parts))
-        yield Finding(
-            rule="T3-3",
-            severity="E",
-            table=T3,
-            row=row,
-            column="total",
-            message=(
-                f"表三「{_row_name(row)}」行：{addends} = {sum(parts)}，"
-                f"「{L.T3_COLUMNS['total']}」却填 {total}，相差 {abs(total - sum(parts))} 件。"
-            ),
-        )
+    for row in L.T3_ROW_KEYS:  # blanks are T3-4's
+        where = f"表三「{_row_name(row)}」行"
+        if found := _total_mismatch("T3-3", T3, row, where, APPLICANT_COLUMNS, L.T3_COLUMNS, t3.rows[row]):
+            yield found
 
 
 @rule("T3-4", "E", "表三每格都是不小于 0 的整数；空白、“—”、“/”不等于 0")
@@ -231,25 +236,11 @@ def t3_blanks(ctx: Context):
 @rule("T4-1", "E", "表四每组：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计")
 def t4_group_sum(ctx: Context):
     t4 = ctx.report.table4
-    for group in L.T4_GROUP_KEYS:
+    for group in L.T4_GROUP_KEYS:  # blanks are T4-2's
+        where = f"表四「{L.t4_group_full_label(group)}」"
         values = getattr(t4, group).values()
-        parts, total = values[:-1], values[-1]
-        if total is None or None in parts:
-            continue  # T4-2 reports blanks
-        if sum(parts) == total:
-            continue
-        addends = " + ".join(f"{L.T4_COLUMNS[c]} {v}" for c, v in zip(L.T4_COLUMN_KEYS, parts))
-        yield Finding(
-            rule="T4-1",
-            severity="E",
-            table=T4,
-            row=group,
-            column="total",
-            message=(
-                f"表四「{L.t4_group_full_label(group)}」：{addends} = {sum(parts)}，"
-                f"「{L.T4_COLUMNS['total']}」却填 {total}，相差 {abs(total - sum(parts))} 件。"
-            ),
-        )
+        if found := _total_mismatch("T4-1", T4, group, where, L.T4_COLUMN_KEYS, L.T4_COLUMNS, values):
+            yield found
 
 
 @rule("T4-2", "E", "表四 15 格都是不小于 0 的整数")
