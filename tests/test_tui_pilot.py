@@ -21,6 +21,24 @@ def lilin_answers() -> dict[str, str]:
     return {k: v.strip() for k, v in answers_file().items()}
 
 
+async def search_palette(pilot, text: str) -> None:
+    """Type `text` into the open command palette and wait until its best match is highlighted
+    (the search runs in the background; a fixed pause would race a slow machine)."""
+    from textual.command import CommandList
+
+    for ch in text:
+        pilot.app.screen.query_one("Input").insert_text_at_cursor(ch)
+
+    def best_match_shows() -> bool:
+        lists = pilot.app.screen.query(CommandList)
+        if not lists or lists.first().highlighted is None:
+            return False
+        best = lists.first().get_option_at_index(lists.first().highlighted)
+        return all(part in str(best.prompt) for part in text.split("："))
+
+    await wait_until(pilot, best_match_shows, what=f"the palette to offer {text}")
+
+
 async def send(pilot, text: str) -> None:
     """Paste the answer into the displayed answer widget and send it, as a clerk would."""
     screen = pilot.app.screen
@@ -233,9 +251,7 @@ async def test_palette_jumps_to_a_section(data_dir):
         await start_new_report(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        for ch in "跳到：问题":
-            app.screen.query_one("Input").insert_text_at_cursor(ch)
-        await pilot.pause(0.3)
+        await search_palette(pilot, "跳到：问题")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen)
@@ -243,21 +259,28 @@ async def test_palette_jumps_to_a_section(data_dir):
 
 
 @pytest.mark.asyncio
-async def test_an_enter_right_after_ime_characters_does_not_submit_early(data_dir):
+async def test_an_enter_right_after_ime_characters_does_not_submit_early(data_dir, monkeypatch):
     """An IME commits its candidate with Enter; that Enter can reach the app right after the
-    characters. It must not send a half-finished answer; a later Enter does send it."""
+    characters. It must not send a half-finished answer; a later Enter does send it.
+
+    The guard's clock is the test's, so a slow machine cannot push the first Enter out of the
+    window (or a fast one pull the second into it)."""
+    from nianbao.tui.widgets.answer import IME_ENTER_GUARD_SECONDS
     from tui_helpers import post_key, type_text
 
+    now = [1000.0]
+    monkeypatch.setattr(AnswerInput, "clock", staticmethod(lambda: now[0]))
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(100, 30)) as pilot:
         await start_new_report(pilot)
         await type_text(pilot, "梨林镇")
-        post_key(pilot, "enter", "\r")  # arrives within the guard window
+        now[0] += IME_ENTER_GUARD_SECONDS / 5  # the IME's Enter, right after the characters
+        post_key(pilot, "enter", "\r")
         await pilot.pause()
         assert app.engine.current().id == "agency.name"
         assert app.screen.query_one("#answer-input", AnswerInput).value == "梨林镇"
         await type_text(pilot, "人民政府")
-        await pilot.pause(0.08)  # past the guard: the clerk presses Enter
+        now[0] += IME_ENTER_GUARD_SECONDS * 2  # the clerk reads the text, then presses Enter
         await pilot.press("enter")
         await pilot.pause()
         assert app.engine.session.report.agency.name == "梨林镇人民政府"
@@ -273,12 +296,9 @@ async def test_palette_opens_the_export_dialog(data_dir):
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        for ch in "导出报告":
-            app.screen.query_one("Input").insert_text_at_cursor(ch)
-        await pilot.pause(0.3)
+        await search_palette(pilot, "导出报告")
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert type(app.screen).__name__ == "ExportScreen"
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "ExportScreen", what="the export dialog")
 
 
 @pytest.mark.asyncio
