@@ -360,3 +360,25 @@ async def test_the_terminal_cursor_is_on_the_caret_whatever_the_answer_widget(da
         assert app.cursor_position == focused.cursor_screen_offset
         region = focused.content_region
         assert region.contains(*app.cursor_position)
+
+
+@pytest.mark.asyncio
+async def test_the_palette_and_its_key_speak_chinese(data_dir):
+    from textual.command import CommandInput, CommandList
+    from textual.widgets._footer import FooterKey
+
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_new_report(pilot)
+        await wait_until(pilot, lambda: bool(app.screen.query(FooterKey)), what="the footer")
+        palette_key = app.screen.query(FooterKey).filter(".-command-palette").first()
+        assert palette_key.description == "命令"
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: bool(app.screen.query(CommandInput)), what="the palette")
+        assert app.screen.query_one(CommandInput).placeholder == "搜索命令……"
+        await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0, what="the commands")
+        listed = "\n".join(str(option.prompt) for option in app.screen.query_one(CommandList).options)
+        for title in ("跳到：机关信息", "导出报告", "退出", "配色", "按键说明"):
+            assert title in listed
+        for english in ("Quit", "Theme", "Keys", "Screenshot"):
+            assert english not in listed

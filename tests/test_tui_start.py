@@ -257,3 +257,23 @@ async def test_a_double_press_of_n_opens_one_report(data_dir: Path):
         await wait_until(pilot, lambda: app.engine is not None, what="the engine")
         await pilot.pause()
         assert [type(screen) for screen in app.screen_stack].count(ChatScreen) == 1
+
+
+async def test_the_palette_opened_while_the_engine_loads_offers_no_report_commands(data_dir: Path, engine_gate):
+    from textual.command import CommandList, CommandPalette
+
+    app = NianbaoApp(data_dir=str(data_dir), new_path=store.sessions_dir(data_dir) / "palette.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: any(FIRST_QUESTION in t for t in transcript_texts(pilot)), what="the question")
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+        await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0, what="the commands")
+        prompts = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+        assert not any("跳到" in prompt for prompt in prompts) and any("退出" in prompt for prompt in prompts)
+        engine_gate.set()
+        await wait_until(pilot, lambda: app.engine is not None, what="the engine")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query("Footer")  # mounted after the first frame, palette or not
+        await answer(pilot, "梨林镇人民政府")
+        assert app.engine.session.report.agency.name == "梨林镇人民政府"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -27,7 +27,11 @@ class NianbaoApp(App[str]):
     TITLE = "年报助手"
     COMMANDS = App.COMMANDS | {ChatCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
-    BINDINGS = [Binding("ctrl+q", "quit", "退出", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "退出", priority=True),
+        # Declared here so the footer shows it in Chinese (Textual's own says "palette").
+        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True, tooltip="打开命令面板"),
+    ]
 
     def __init__(self, data_dir: str | None = None, session_path: Path | None = None, new_path: Path | None = None) -> None:
         """session_path: resume that session; new_path: start a new report saved there;
@@ -59,6 +63,32 @@ class NianbaoApp(App[str]):
         # session reader loads it, with exit code 2.
         if self.session_path is not None:
             self.open_session(self.session_path)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="搜索命令……", id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="搜索配色……"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands, in Chinese; its screenshot command is left out (it writes an
+        SVG to the Downloads folder, which a clerk never needs)."""
+        yield SystemCommand("退出", "退出年报助手（回答都已保存）", self.action_quit)
+        yield SystemCommand("配色", "更换界面配色", self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("按键说明", "关闭按键和当前输入框的说明", self.action_hide_help_panel)
+        else:
+            yield SystemCommand("按键说明", "显示当前输入框的说明和全部按键", self.action_show_help_panel)
+        if screen.maximized is not None:
+            yield SystemCommand("还原", "把放大的部分还原", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("放大", "放大当前部分", screen.action_maximize)
 
     def show_start(self) -> None:
         """The start screen, after a session could not be opened (it may already be below)."""

@@ -39,6 +39,10 @@ KIND_HINTS = {
 }
 
 
+# Seconds after mounting by which the footer and the engine start even if no refresh came.
+AFTER_FIRST_FRAME_FALLBACK = 0.25
+
+
 class ChatScreen(Screen):
     BINDINGS = [
         Binding("f1", "help", "说明"),
@@ -67,6 +71,7 @@ class ChatScreen(Screen):
         self._opening = opening
         self._pending: str | None = None  # an answer sent before the engine was ready
         self._asked: str | None = None  # id of the question shown last
+        self._first_frame_done = False
 
     def compose(self) -> ComposeResult:
         # A new report's first question is composed with the screen, not mounted after it, so the
@@ -89,25 +94,32 @@ class ChatScreen(Screen):
         # The footer is mounted after the first frame: building its keys would delay the question.
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_footer, Footer())
+        # The footer and the engine come after the first frame: building the footer's keys, or the
+        # engine's imports in a thread (they hold the GIL), would delay the screen they wait for.
+        # A callback after refresh is dropped when another screen (the palette) opens first,
+        # so a timer backs it up.
+        self.call_after_refresh(self._after_first_frame)
+        self.set_timer(AFTER_FIRST_FRAME_FALLBACK, self._after_first_frame)
         if self.engine is None:
             self.title, self.sub_title = "年报助手", "新报告"
             if self._opening and self._opening.first:
                 self._asked = self._opening.first.id
                 self.query_one("#answer-input", AnswerInput).focus()
-            # After the first frame: the import would otherwise hold up the screen it waits for.
-            # (The app is passed in: a screen cannot always find it from a thread.)
-            self.call_after_refresh(self.run_worker, partial(self._build_engine, self.app), thread=True, name="engine")
             return
         if self.engine.answer_count:
             self.query_one(Transcript).say("assistant", "欢迎回来！已答的内容都在，我们接着填。")
         self.refresh_side()
         self.ask()
 
-    async def _mount_footer(self, footer: Footer) -> None:
-        if self.is_attached:  # not when the clerk has already quit
-            await self.mount(footer)
-            self.call_after_refresh(self._cursor_to_caret)
+    async def _after_first_frame(self) -> None:
+        if self._first_frame_done or not self.is_attached:  # done, or the clerk has already quit
+            return
+        self._first_frame_done = True
+        if self.engine is None:
+            # The app is passed in: a screen cannot always find it from a thread.
+            self.run_worker(partial(self._build_engine, self.app), thread=True, name="engine")
+        await self.mount(Footer())
+        self.call_after_refresh(self._cursor_to_caret)
 
     # --- the engine, loading in the background -------------------------------------------------
     def _build_engine(self, app: App) -> None:

@@ -12,8 +12,8 @@ class ChatCommands(Provider):
         from nianbao.tui.chat import ChatScreen
 
         screen = self.screen
-        if not isinstance(screen, ChatScreen):
-            return []
+        if not isinstance(screen, ChatScreen) or screen.engine is None:
+            return []  # not a report, or its engine is still loading
         commands = [
             (f"跳到：{section.title}", partial(screen.jump_to, section.id), "转到这一部分的第一个未答问题")
             for section in screen.engine.interview.sections
