@@ -19,6 +19,25 @@ def nianbao(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
 
 
+@pytest.mark.parametrize("command", [[], ["new"], ["resume"], ["sessions"], ["print"], ["export"], ["check"]])
+def test_help_is_in_chinese(tmp_path: Path, command):
+    result = nianbao(*command, "--help", data_dir=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"用法：nianbao {' '.join(command)}".rstrip() + " [选项]")
+    assert "选项：" in result.stdout and "显示本帮助并退出。" in result.stdout
+    for english in ("Usage", "Options", "Arguments", "Commands", "Show this message", "[required]", "<str>", "{"):
+        assert english not in result.stdout
+
+
+def test_help_names_arguments_as_the_readme_does(tmp_path: Path):
+    export = nianbao("export", "--help", data_dir=tmp_path).stdout
+    assert export.startswith("用法：nianbao export [选项] SESSION\n")
+    assert "参数：\n  SESSION  会话文件路径或会话名  [必填]" in export
+    assert "-o, --output FILE" in export and "[必填]" in export.split("--output FILE")[1].splitlines()[0]
+    assert "用法：nianbao check [选项] FILE..." in nianbao("check", "--help", data_dir=tmp_path).stdout
+    assert "命令：\n  check " in nianbao("--help", data_dir=tmp_path).stdout
+
+
 @pytest.mark.parametrize(
     "args, expected",
     [
@@ -28,7 +47,7 @@ def nianbao(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
         (["new", "--bogus"], "错误：没有选项 --bogus。用 nianbao new --help 查看用法。"),
         (["new", "extra"], "错误：多余的参数：extra。用 nianbao new --help 查看用法。"),
         (["new", "--name"], "错误：选项 --name 后面要跟一个值。"),
-        (["check"], "错误：缺少参数 FILES。用 nianbao check --help 查看用法。"),
+        (["check"], "错误：缺少参数 FILE。用 nianbao check --help 查看用法。"),
     ],
 )
 def test_usage_errors_are_one_chinese_line(tmp_path: Path, args, expected):

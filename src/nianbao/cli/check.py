@@ -23,7 +23,7 @@ from nianbao.cli.common import (
     EXIT_OK,
     EXIT_UNUSABLE,
     State,
-    app,
+    command,
     err,
     fail,
     finding_json,
@@ -252,12 +252,12 @@ def _progress() -> "Progress":
 # --- the command ----------------------------------------------------------------------------
 
 
-@app.command("check")
+@command("check")
 def check_cmd(
-    files: List[str] = typer.Argument(..., help="会话文件或会话名、已发布的报告（.txt .html .htm .docx），或它们所在的文件夹"),
+    files: List[str] = typer.Argument(..., metavar="FILE", help="会话文件或会话名、已发布的报告（.txt .html .htm .docx），或它们所在的文件夹"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（一个对象）"),
     last_year: Optional[str] = typer.Option(
-        None, "--last-year", help="上年的报告（会话或已发布的报告），用于跨年度检查（X 规则）"
+        None, "--last-year", metavar="LAST", help="上年的报告（会话或已发布的报告），用于跨年度检查（X 规则）"
     ),
 ):
     """检查报告：表格勾稽关系、文字与表格一致、个人信息、未填占位符。退出码 0 无错误，1 有错误，2 无法读取。"""

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from nianbao import store
+from nianbao.cli.helptext import ChineseCommand, ChineseGroup
 from nianbao.report import labels as L
 from nianbao.report.findings import Finding
 
@@ -19,9 +20,15 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=False,
     rich_markup_mode=None,
+    cls=ChineseGroup,
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# Every command's --help is in Chinese: `@command("name")`, not `@app.command("name")`.
+def command(name: str):
+    return app.command(name, cls=ChineseCommand)
+
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from nianbao import datadir, store
-from nianbao.cli.common import State, app, fail, load_session, out
+from nianbao.cli.common import State, app, command, fail, load_session, out
 from nianbao.session import Session
 
 
@@ -18,7 +18,7 @@ from nianbao.session import Session
 def main_callback(
     ctx: typer.Context,
     data_dir: Optional[str] = typer.Option(
-        None, "--data-dir", help=f"会话文件夹（默认为用户数据目录，也可用环境变量 {store.ENV_DATA_DIR} 指定）"
+        None, "--data-dir", metavar="DIR", help=f"会话文件夹（默认为用户数据目录，也可用环境变量 {store.ENV_DATA_DIR} 指定）"
     ),
 ):
     """不带命令运行时打开终端起草界面。"""
@@ -43,12 +43,12 @@ def _open_engine(session: Session, path: Path):
         raise fail(str(exc)) from None
 
 
-@app.command("new")
+@command("new")
 def new_cmd(
     plain: bool = typer.Option(False, "--plain", help="逐行问答（不用全屏界面）"),
-    answers: Optional[Path] = typer.Option(None, "--answers", help="答案文件（YAML，问题id: 回答），用于自动化"),
-    from_last: Optional[str] = typer.Option(None, "--from", help="从上年的会话或已发布年报开始，预填机关信息和结转数"),
-    name: Optional[str] = typer.Option(None, "--name", help="会话名（默认按时间生成）"),
+    answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE.yaml", help="答案文件（YAML，问题id: 回答），用于自动化"),
+    from_last: Optional[str] = typer.Option(None, "--from", metavar="LAST", help="从上年的会话或已发布年报开始，预填机关信息和结转数"),
+    name: Optional[str] = typer.Option(None, "--name", metavar="NAME", help="会话名（默认按时间生成）"),
 ):
     """新建一份年报。"""
     path = datadir.new_session_path(State.data_dir, name)
@@ -91,9 +91,9 @@ def _start_session(from_last: Optional[str]) -> Session:
         raise fail(str(exc)) from None  # both name the file in Chinese
 
 
-@app.command("resume")
+@command("resume")
 def resume_cmd(
-    session: str = typer.Argument(..., help="会话文件路径或会话名"),
+    session: str = typer.Argument(..., metavar="SESSION", help="会话文件路径或会话名"),
     plain: bool = typer.Option(False, "--plain", help="逐行问答（不用全屏界面）"),
 ):
     """继续填写已保存的会话。"""
@@ -107,7 +107,7 @@ def resume_cmd(
     run_tui(path)
 
 
-@app.command("sessions")
+@command("sessions")
 def sessions_cmd():
     """列出已保存的会话：机关、年度、进度、最后修改时间。"""
     paths = store.list_sessions(State.data_dir)

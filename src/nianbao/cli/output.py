@@ -9,14 +9,14 @@ from typing import Optional
 import typer
 from rich.text import Text
 
-from nianbao.cli.common import EXIT_FINDINGS, app, err, fail, load_session, out
+from nianbao.cli.common import EXIT_FINDINGS, command, err, fail, load_session, out
 from nianbao.render.formats import EXPORT_FORMATS, format_from_suffix
 from nianbao.report.findings import Finding
 
 
-@app.command("print")
+@command("print")
 def print_cmd(
-    session: str = typer.Argument(..., help="会话文件路径或会话名"),
+    session: str = typer.Argument(..., metavar="SESSION", help="会话文件路径或会话名"),
     plain: bool = typer.Option(False, "--plain", help="纯文本输出（用于管道或重定向）"),
 ):
     """在终端打印报告全文。"""
@@ -34,13 +34,13 @@ def print_cmd(
         out.print(Text(text))
 
 
-@app.command("export")
+@command("export")
 def export_cmd(
-    session: str = typer.Argument(..., help="会话文件路径或会话名"),
+    session: str = typer.Argument(..., metavar="SESSION", help="会话文件路径或会话名"),
     fmt: Optional[str] = typer.Option(
-        None, "-f", "--format", help="格式：" + "、".join(EXPORT_FORMATS) + "（不写时按输出文件扩展名判断，默认 txt）"
+        None, "-f", "--format", metavar="FORMAT", help="格式：" + "、".join(EXPORT_FORMATS) + "（不写时按输出文件扩展名判断，默认 txt）"
     ),
-    output: Path = typer.Option(..., "-o", "--output", help="输出文件（已存在则覆盖）"),
+    output: Path = typer.Option(..., "-o", "--output", metavar="FILE", help="输出文件（已存在则覆盖）"),
     force: bool = typer.Option(False, "--force", help="报告有错误级问题时仍然导出"),
 ):
     """导出报告为文件（txt、md、html、docx 或 pdf）。"""

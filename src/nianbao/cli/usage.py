@@ -31,7 +31,7 @@ def _what(exc: BaseException) -> str:
     if kind == "MissingParameter" and exc.param is not None:
         param = exc.param
         if getattr(param, "param_type_name", "") == "argument":
-            return f"缺少参数 {param.name.upper()}"
+            return f"缺少参数 {param.metavar or param.name.upper()}"  # as --help names it
         return f"缺少选项 {' / '.join(param.opts)}"
     if kind == "BadOptionUsage" and exc.option_name:
         return f"选项 {exc.option_name} 后面要跟一个值"
