@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import nianbao.cli  # noqa: F401  (registers the commands)
 from nianbao import store
+from nianbao.interview.status import FIRST_QUESTION_ALREADY
 from nianbao.cli.common import app
 from nianbao.render.outputs import to_text
 
@@ -58,12 +59,13 @@ def test_new_refuses_an_existing_name(data_dir):
 def test_plain_mode_reads_answers_line_by_line_and_resume_continues(data_dir):
     first = subprocess.run(
         [sys.executable, "-m", "nianbao", "new", "--plain", "--name", "p"],
-        input="梨林镇人民政府\n?\n乡镇\n",
+        input="<\n梨林镇人民政府\n?\n乡镇\n",  # "<" at the first question: there is none before it
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert first.returncode == 0, first.stderr
+    assert FIRST_QUESTION_ALREADY in first.stdout
     assert "已记下：乡镇" in first.stdout
     assert "类别决定哪些表格项目适用" in first.stdout  # "?" shows the question's help
     path = data_dir / "sessions" / "p.json"

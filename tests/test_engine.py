@@ -143,6 +143,16 @@ def test_back_keeps_every_answer_and_editing_rederives_dependants(lilin_answers)
     assert engine.session.report.table3.get("new", "total") == 0
 
 
+def test_back_from_the_first_question_goes_nowhere():
+    engine = Engine(Session())
+    assert engine.back() is None
+    assert engine.current().id == "agency.name"
+    engine.answer("梨林镇人民政府")
+    assert engine.back().id == "agency.name"
+    assert engine.back() is None
+    assert engine.session.interview.answers["agency.name"] == "梨林镇人民政府"
+
+
 def test_jump_and_progress_statuses(lilin_answers):
     engine = Engine(Session())
     statuses = {p.id: p.status for p in engine.progress()}

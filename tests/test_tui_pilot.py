@@ -6,6 +6,7 @@ import pytest
 from textual import events
 
 from nianbao import store
+from nianbao.interview.status import FIRST_QUESTION_ALREADY
 from nianbao.render.outputs import to_text
 from nianbao.tui.app import NianbaoApp
 from nianbao.tui.chat import ChatScreen
@@ -13,7 +14,7 @@ from nianbao.tui.review import ReviewScreen
 from nianbao.tui.widgets.answer import AnswerInput
 from nianbao.tui.widgets.answer_area import AnswerArea
 from tui_helpers import lilin_answers as answers_file
-from tui_helpers import make_session, start_new_report, wait_until
+from tui_helpers import make_session, start_new_report, transcript_texts, wait_until
 
 
 def lilin_answers() -> dict[str, str]:
@@ -152,6 +153,12 @@ async def test_back_help_and_resume(data_dir):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.engine.current().id == "agency.name"
+        assert app.screen.query_one("#answer-input", AnswerInput).value == "梨林镇人民政府"
+        said = transcript_texts(pilot)
+        await pilot.press("ctrl+z")  # already the first question: told so, nothing re-asked
+        await pilot.pause()
+        assert transcript_texts(pilot) == said
+        assert [n.message for n in app._notifications][-1:] == [FIRST_QUESTION_ALREADY]
         assert app.screen.query_one("#answer-input", AnswerInput).value == "梨林镇人民政府"
         await send(pilot, "梨林镇政府")
         path = app.engine.path
@@ -378,7 +385,7 @@ async def test_the_palette_and_its_key_speak_chinese(data_dir):
         assert app.screen.query_one(CommandInput).placeholder == "搜索命令……"
         await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0, what="the commands")
         listed = "\n".join(str(option.prompt) for option in app.screen.query_one(CommandList).options)
-        for title in ("跳到：机关信息", "导出报告", "退出", "配色", "按键说明"):
+        for title in ("跳到：机关信息", "导出报告", "退出", "配色"):
             assert title in listed
         for english in ("Quit", "Theme", "Keys", "Screenshot"):
             assert english not in listed

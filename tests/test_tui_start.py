@@ -277,3 +277,13 @@ async def test_the_palette_opened_while_the_engine_loads_offers_no_report_comman
         assert app.screen.query("Footer")  # mounted after the first frame, palette or not
         await answer(pilot, "梨林镇人民政府")
         assert app.engine.session.report.agency.name == "梨林镇人民政府"
+
+
+async def test_ctrl_c_on_the_start_screen_says_how_to_quit_in_chinese(data_dir: Path):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.screen.query("#btn-new")), what="the start screen")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert [(n.title, n.message) for n in app._notifications] == [("要退出吗？", "按 Ctrl+Q 退出，已确认的回答都已保存。")]
+        assert app.is_running

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.text import Text
 
 from nianbao.interview.engine import Engine
+from nianbao.interview.status import FIRST_QUESTION_ALREADY
 
 HELP_KEYS = ("?", "？")
 BACK_KEYS = ("<", "《")
@@ -38,7 +39,8 @@ def run_plain(engine: Engine, console: Console) -> None:
                 console.print(Text(f"例如：{q.example}", style="dim"))
             continue
         if text in BACK_KEYS:
-            engine.back()
+            if engine.back() is None:
+                console.print(Text(FIRST_QUESTION_ALREADY, style="yellow"))
             continue
         if not text and step.suggestion:
             text = step.suggestion

@@ -254,11 +254,12 @@ class Engine:
 
     # --- moving --------------------------------------------------------------------------------
     def back(self) -> Optional[Step]:
-        """Go to the question before the current one; every answer is kept."""
+        """Go to the question before the current one; every answer is kept. None when the
+        current question is the first: there is nothing to go back to."""
         current = self.current()
         index = self.steps.index(current) if current else len(self.steps)
         if index == 0:
-            return current
+            return None
         target = self.steps[index - 1]
         self.session.interview.position = target.id
         self.save()

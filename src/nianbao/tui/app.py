@@ -76,15 +76,16 @@ class NianbaoApp(App[str]):
 
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="搜索配色……"))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text box: Textual tells how to quit (in English); so do we, in Chinese."""
+        self.notify("按 Ctrl+Q 退出，已确认的回答都已保存。", title="要退出吗？", markup=False)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's own commands, in Chinese; its screenshot command is left out (it writes an
-        SVG to the Downloads folder, which a clerk never needs)."""
+        """Textual's own commands, in Chinese. Left out: the keys panel (it lists the input
+        box's editing keys in English; the footer and F1 cover what a clerk needs) and the
+        screenshot (an SVG in the Downloads folder)."""
         yield SystemCommand("退出", "退出年报助手（回答都已保存）", self.action_quit)
         yield SystemCommand("配色", "更换界面配色", self.action_change_theme)
-        if screen.query("HelpPanel"):
-            yield SystemCommand("按键说明", "关闭按键和当前输入框的说明", self.action_hide_help_panel)
-        else:
-            yield SystemCommand("按键说明", "显示当前输入框的说明和全部按键", self.action_show_help_panel)
         if screen.maximized is not None:
             yield SystemCommand("还原", "把放大的部分还原", screen.action_minimize)
         elif screen.focused is not None and screen.focused.allow_maximize:

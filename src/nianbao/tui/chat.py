@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from nianbao.interview.opening import Opening
+from nianbao.interview.status import FIRST_QUESTION_ALREADY
 from nianbao.tui.background import exit_with_error, hand_over
 from nianbao.tui.widgets.answer import AnswerInput
 from nianbao.tui.widgets.tasks import TaskList
@@ -321,7 +322,9 @@ class ChatScreen(Screen):
         if not self._ready():
             return
         step = self.engine.back()
-        if step is not None:
+        if step is None:
+            self.notify(FIRST_QUESTION_ALREADY, timeout=3, markup=False)
+        else:
             self._asked = None
             self.query_one(Transcript).say("note", f"返回：{step.short}。原来的回答已放在输入框中，修改后重新发送即可。")
             self.refresh_side()
