@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual import events
 
@@ -38,6 +40,14 @@ async def search_palette(pilot, text: str) -> None:
         return all(part in str(best.prompt) for part in text.split("："))
 
     await wait_until(pilot, best_match_shows, what=f"the palette to offer {text}")
+
+
+async def click_button(pilot, selector: str) -> None:
+    """Click a button once it can be pressed again: a Button ignores clicks while it shows the
+    last press (a fifth of a second), which a test's second click can fall into."""
+    button = pilot.app.screen.query_one(selector)
+    await wait_until(pilot, lambda: not button.has_class("-active"), what=f"{selector} to be released")
+    await pilot.click(selector)
 
 
 async def send(pilot, text: str) -> None:
@@ -196,6 +206,39 @@ async def test_export_from_the_review_writes_the_file(data_dir, tmp_path, lilin)
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)  # no error finding: no confirmation asked
     assert target.read_text(encoding="utf-8") == to_text(lilin.report)
+
+
+@pytest.mark.asyncio
+async def test_export_suggests_the_current_folder_and_never_overwrites_unasked(data_dir, tmp_path, lilin, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        suggested = Path(app.screen.query_one("#export-path").value)
+        assert suggested == tmp_path / "梨林镇人民政府2021年政府信息公开工作年度报告.txt"
+
+        app.screen.query_one("#export-path").value = str(tmp_path)  # a folder, not a file
+        await click_button(pilot, "#btn-do-export")
+        await pilot.pause()
+        assert "是文件夹" in str(app.screen.query_one("#export-status").render())
+
+        suggested.write_text("去年的稿子", encoding="utf-8")
+        app.screen.query_one("#export-path").value = str(suggested)
+        await click_button(pilot, "#btn-do-export")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.click("#confirm-no")
+        await pilot.pause()
+        assert suggested.read_text(encoding="utf-8") == "去年的稿子"
+        assert type(app.screen).__name__ == "ExportScreen"
+        await click_button(pilot, "#btn-do-export")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+    assert suggested.read_text(encoding="utf-8") == to_text(lilin.report)
 
 
 @pytest.mark.asyncio

@@ -55,22 +55,41 @@ class ExportScreen(ModalScreen[None]):
         pressed = self.query_one(RadioSet).pressed_button
         return str(pressed.label) if pressed else "txt"
 
+    def _target(self) -> Path:
+        return Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+
     @on(Button.Pressed, "#btn-do-export")
     def _export(self) -> None:
         if self.errors:
             rules = "、".join(dict.fromkeys(f.rule for f in self.errors))
             question = f"报告还有 {len(self.errors)} 个错误级问题（{rules}），发布前应当改正。仍然导出吗？"
-            self.app.push_screen(ConfirmScreen(question, "仍然导出", "返回修改"), self._confirmed)
+            self.app.push_screen(ConfirmScreen(question, "仍然导出", "返回修改"), self._errors_confirmed)
+        else:
+            self._check_target()
+
+    def _errors_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self._check_target()
+
+    def _check_target(self) -> None:
+        target = self._target()
+        if target.is_dir():
+            self.query_one("#export-status", Static).update(Text(f"“{target}”是文件夹，请在后面写上文件名。", style="red"))
+        elif target.exists():
+            question = f"文件“{target}”已经存在。覆盖它吗？"
+            self.app.push_screen(ConfirmScreen(question, "覆盖", "换个文件名"), self._overwrite_confirmed)
         else:
             self._write()
 
-    def _confirmed(self, yes: bool | None) -> None:
+    def _overwrite_confirmed(self, yes: bool | None) -> None:
         if yes:
             self._write()
+        else:
+            self.query_one("#export-path", Input).focus()
 
     def _write(self) -> None:
         status = self.query_one("#export-status", Static)
-        target = Path(self.query_one("#export-path", Input).value).expanduser()
+        target = self._target()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             export_report(self.report, self._format(), target)

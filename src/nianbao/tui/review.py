@@ -92,7 +92,9 @@ class ReviewScreen(Screen[str]):
         self.app.push_screen(ExportScreen(self.engine.session.report, self.full_findings(), self._default_folder()))
 
     def _default_folder(self) -> Path:
-        return self.engine.path.parent if self.engine.path else Path.cwd()
+        # Where the clerk started nianbao, as `nianbao export` does; the sessions folder is
+        # tucked away in the user data folder, where nobody would look for a report.
+        return Path.cwd()
 
     @on(Button.Pressed, "#btn-finish")
     def action_finish(self) -> None:
