@@ -432,3 +432,11 @@ async def test_the_palette_and_its_key_speak_chinese(data_dir):
             assert title in listed
         for english in ("Quit", "Theme", "Keys", "Screenshot"):
             assert english not in listed
+        for ch in "zzzz":
+            app.screen.query_one(CommandInput).insert_text_at_cursor(ch)
+        commands = app.screen.query_one(CommandList)
+        await wait_until(
+            pilot,
+            lambda: commands.option_count == 1 and "没有找到相符的命令" in str(commands.get_option_at_index(0).prompt.renderable),
+            what="the palette to say nothing matches",
+        )

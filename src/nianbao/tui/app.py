@@ -65,16 +65,17 @@ class NianbaoApp(App[str]):
             self.open_session(self.session_path)
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
+        from nianbao.tui.commands import Palette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="搜索命令……", id="--command-palette"))
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(placeholder="搜索命令……", id="--command-palette"))
 
     def search_themes(self) -> None:
-        from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="搜索配色……"))
+        from nianbao.tui.commands import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="搜索配色……"))
 
     def action_help_quit(self) -> None:
         """Ctrl+C outside a text box: Textual tells how to quit (in English); so do we, in Chinese."""

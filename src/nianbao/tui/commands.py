@@ -4,7 +4,31 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
+
+NO_MATCHES = "没有找到相符的命令"
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, saying "no matches" in Chinese."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # As Textual 8.2.8 (pinned) does it, with the message in Chinese.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(NO_MATCHES, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+            else:  # nothing typed: nothing to report
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class ChatCommands(Provider):
