@@ -219,6 +219,11 @@ async def test_export_suggests_the_current_folder_and_never_overwrites_unasked(d
         suggested = Path(app.screen.query_one("#export-path").value)
         assert suggested == tmp_path / "梨林镇人民政府2021年政府信息公开工作年度报告.txt"
 
+        app.screen.query_one("#export-path").value = "  "
+        await click_button(pilot, "#btn-do-export")
+        await pilot.pause()
+        assert "请填写导出文件的路径" in str(app.screen.query_one("#export-status").render())
+
         app.screen.query_one("#export-path").value = str(tmp_path)  # a folder, not a file
         await click_button(pilot, "#btn-do-export")
         await pilot.pause()

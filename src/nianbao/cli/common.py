@@ -25,6 +25,7 @@ app = typer.Typer(
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+
 # Every command's --help is in Chinese: `@command("name")`, not `@app.command("name")`.
 def command(name: str):
     return app.command(name, cls=ChineseCommand)

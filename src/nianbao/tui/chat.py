@@ -97,8 +97,8 @@ class ChatScreen(Screen):
     def on_mount(self) -> None:
         # The footer and the engine come after the first frame: building the footer's keys, or the
         # engine's imports in a thread (they hold the GIL), would delay the screen they wait for.
-        # A callback after refresh is dropped when another screen (the palette) opens first,
-        # so a timer backs it up.
+        # A callback after refresh may never run if another screen (the palette) covers this
+        # one first, so a timer backs it up.
         self.call_after_refresh(self._after_first_frame)
         self.set_timer(AFTER_FIRST_FRAME_FALLBACK, self._after_first_frame)
         if self.engine is None:

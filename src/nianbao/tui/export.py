@@ -73,8 +73,11 @@ class ExportScreen(ModalScreen[None]):
 
     def _check_target(self) -> None:
         target = self._target()
-        if target.is_dir():
-            self.query_one("#export-status", Static).update(Text(f"“{target}”是文件夹，请在后面写上文件名。", style="red"))
+        status = self.query_one("#export-status", Static)
+        if not self.query_one("#export-path", Input).value.strip():
+            status.update(Text("请填写导出文件的路径，例如 年报.docx。", style="red"))
+        elif target.is_dir():
+            status.update(Text(f"“{target}”是文件夹，请在后面写上文件名。", style="red"))
         elif target.exists():
             question = f"文件“{target}”已经存在。覆盖它吗？"
             self.app.push_screen(ConfirmScreen(question, "覆盖", "换个文件名"), self._overwrite_confirmed)
