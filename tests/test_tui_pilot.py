@@ -151,6 +151,44 @@ async def test_markup_typed_by_the_clerk_is_shown_literally(data_dir):
 
 
 @pytest.mark.asyncio
+async def test_f2_previews_the_draft_live_then_the_findings_then_closes(data_dir):
+    from textual.widgets import TabbedContent
+
+    from nianbao.rules import check_report
+    from nianbao.tui.widgets.preview import Preview
+
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_new_report(pilot)
+        await send(pilot, "梨林镇人民政府")
+        await pilot.press("f2")
+        await pilot.pause()
+        preview = app.screen.query_one(Preview)
+        tabs = preview.query_one(TabbedContent)
+        draft = preview.query_one("#draft-text")
+        assert preview.display and tabs.active == "tab-draft"
+        assert "梨林镇人民政府" in str(draft.render())
+        assert app.focused is app.screen.query_one("#answer-input")  # the clerk types on
+
+        await send(pilot, "乡镇")
+        await send(pilot, "2022")  # the draft follows each accepted answer
+        assert "梨林镇人民政府2022年政府信息公开工作年度报告" in str(draft.render())
+        findings = check_report(app.engine.session.report, text=to_text(app.engine.session.report, draft=True))
+        label = str(tabs.get_tab("tab-findings").label)
+        assert label == (f"问题（{len(findings)}）" if findings else "问题")
+
+        await pilot.press("f2")
+        await pilot.pause()
+        assert preview.display and tabs.active == "tab-findings"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not preview.display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert preview.display and tabs.active == "tab-draft"
+
+
+@pytest.mark.asyncio
 async def test_back_help_and_resume(data_dir):
     app = NianbaoApp(data_dir=str(data_dir))
     async with app.run_test(size=(100, 30)) as pilot:

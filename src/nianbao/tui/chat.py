@@ -334,7 +334,7 @@ class ChatScreen(Screen):
         found = self.query("#preview")
         return found.first() if found else None
 
-    def action_toggle_preview(self) -> None:
+    async def action_toggle_preview(self) -> None:
         if not self._ready():
             return
         preview = self._preview()
@@ -342,11 +342,10 @@ class ChatScreen(Screen):
             # Built on first use: the preview's tabs cost start-up time most clerks never need.
             from nianbao.tui.widgets.preview import Preview  # with the findings model: on first use
 
-            self.query_one("#main").mount(Preview(id="preview"))
-            self.call_after_refresh(self.refresh_side)
-            self.call_after_refresh(self._cursor_to_caret)
-            return
-        preview.display = not preview.display
+            # Awaited: the preview's text widgets must exist before it is filled.
+            await self.query_one("#main").mount(Preview(id="preview"))
+        else:
+            preview.next_view()  # F2 again: the findings tab, then closed
         self.refresh_side()
         self.call_after_refresh(self._cursor_to_caret)
 

@@ -43,7 +43,7 @@ class ChatCommands(Provider):
             for section in screen.engine.interview.sections
         ]
         commands += [
-            ("预览草稿和问题", screen.action_toggle_preview, "打开或关闭右侧预览"),
+            ("预览草稿和问题", screen.action_toggle_preview, "右侧预览：每按一次 F2 依次显示草稿、问题，再关闭"),
             ("表格：表三、表四", screen.action_grid, "以表格方式查看和修改表三、表四，违反勾稽关系的格子标红"),
             ("检查与导出", screen.action_review, "查看全部回答、检查结果，导出 txt/md/html/docx/pdf"),
             ("导出报告", screen.action_export, "选择格式和文件，导出报告（有错误级问题时先确认）"),

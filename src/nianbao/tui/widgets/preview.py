@@ -6,13 +6,16 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
 from nianbao.report import labels as L
 
 if TYPE_CHECKING:
     from nianbao.report.findings import Finding
+
+
+DRAFT_TAB, FINDINGS_TAB = "草稿", "问题"
 
 
 def findings_text(findings: list[Finding]) -> Text:
@@ -27,15 +30,31 @@ def findings_text(findings: list[Finding]) -> Text:
     return out
 
 
-class Preview(TabbedContent):
+class Preview(Vertical):
+    """Two tabs: the draft as it would be printed now, and the findings (their count in the tab)."""
+
     def compose(self) -> ComposeResult:
-        with TabPane("草稿", id="tab-draft"):
-            with VerticalScroll():
-                yield Static(id="draft-text", markup=False)
-        with TabPane("问题", id="tab-findings"):
-            with VerticalScroll():
-                yield Static(id="findings-text", markup=False)
+        with TabbedContent(id="preview-tabs"):
+            with TabPane(DRAFT_TAB, id="tab-draft"):
+                with VerticalScroll():
+                    yield Static(id="draft-text", markup=False)
+            with TabPane(FINDINGS_TAB, id="tab-findings"):
+                with VerticalScroll():
+                    yield Static(id="findings-text", markup=False)
+
+    def next_view(self) -> None:
+        """Draft, then findings, then closed, then the draft again."""
+        tabs = self.query_one(TabbedContent)
+        if not self.display:
+            self.display = True
+            tabs.active = "tab-draft"
+        elif tabs.active == "tab-draft":
+            tabs.active = "tab-findings"
+        else:
+            self.display = False
 
     def show(self, draft: str, findings: list[Finding]) -> None:
         self.query_one("#draft-text", Static).update(Text(draft))
         self.query_one("#findings-text", Static).update(findings_text(findings))
+        label = f"{FINDINGS_TAB}（{len(findings)}）" if findings else FINDINGS_TAB
+        self.query_one(TabbedContent).get_tab("tab-findings").label = label
