@@ -287,3 +287,25 @@ async def test_ctrl_c_on_the_start_screen_says_how_to_quit_in_chinese(data_dir: 
         await pilot.pause()
         assert [(n.title, n.message) for n in app._notifications] == [("要退出吗？", "按 Ctrl+Q 退出，已确认的回答都已保存。")]
         assert app.is_running
+
+
+async def test_l_starts_the_next_year_from_the_selected_report(data_dir: Path):
+    from nianbao.tui.chat import ChatScreen
+    from tui_helpers import lilin_answers, make_session
+
+    last = make_session(data_dir, "lilin", lilin_answers())
+    before = last.read_bytes()
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.screen.query("#session-list")), what="the start screen")
+        await pilot.press("l")
+        await wait_until(pilot, lambda: app.engine is not None, what="the new report")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert app.engine.path != last and app.engine.path.parent == last.parent
+        assert "沿用上年" in transcript_texts(pilot)[-1]
+        assert answer_widget(pilot).value == "梨林镇人民政府"  # last year's, to confirm or change
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.engine.session.report.agency.name == "梨林镇人民政府"
+    assert last.read_bytes() == before  # last year's report is left as it was
