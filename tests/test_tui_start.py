@@ -309,3 +309,52 @@ async def test_l_starts_the_next_year_from_the_selected_report(data_dir: Path):
         await pilot.pause()
         assert app.engine.session.report.agency.name == "梨林镇人民政府"
     assert last.read_bytes() == before  # last year's report is left as it was
+
+
+async def test_sessions_are_read_even_when_the_palette_opens_at_once(data_dir: Path):
+    from textual.command import CommandPalette
+
+    engine = Engine(Session(), store.sessions_dir(data_dir) / "lilin.json")
+    engine.answer("梨林镇人民政府")
+    engine.save()
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+        start = app.screen_stack[-2]
+        listing = start.query_one("#session-list")
+        await wait_until(
+            pilot, lambda: "梨林镇人民政府" in str(listing.get_option_at_index(0).prompt), what="the session's description"
+        )
+
+
+@pytest.mark.parametrize("refresh_callbacks_run", [True, False])
+async def test_work_after_the_first_frame_runs_once_even_without_a_refresh(monkeypatch, refresh_callbacks_run):
+    """after_first_frame: the callback runs after the first refresh, or, if that callback never
+    comes (another screen covers this one), after the fallback timer; never twice."""
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    from nianbao.tui.background import FIRST_FRAME_FALLBACK, after_first_frame
+
+    runs: list[str] = []
+
+    class Probe(Screen):
+        def compose(self):
+            yield Static("probe")
+
+        def on_mount(self) -> None:
+            if not refresh_callbacks_run:
+                self.call_after_refresh = lambda *args, **kwargs: True  # swallowed, as under the palette
+            after_first_frame(self, lambda: runs.append("ran"))
+
+    class ProbeApp(App):
+        def on_mount(self) -> None:
+            self.push_screen(Probe())
+
+    app = ProbeApp()
+    async with app.run_test() as pilot:
+        await wait_until(pilot, lambda: bool(runs), timeout=5, what="the callback")
+        await pilot.pause(FIRST_FRAME_FALLBACK * 2)
+    assert runs == ["ran"]

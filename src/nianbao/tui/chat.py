@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from nianbao.interview.opening import Opening
 from nianbao.interview.status import FIRST_QUESTION_ALREADY
-from nianbao.tui.background import exit_with_error, hand_over
+from nianbao.tui.background import after_first_frame, exit_with_error, hand_over
 from nianbao.tui.widgets.answer import AnswerInput
 from nianbao.tui.widgets.tasks import TaskList
 from nianbao.tui.widgets.transcript import Transcript
@@ -38,10 +38,6 @@ KIND_HINTS = {
     "outcomes": "如：予以公开2件，不掌握1件，结转1件",
     "t4_group": "如：维持1件，尚未审结1件",
 }
-
-
-# Seconds after mounting by which the footer and the engine start even if no refresh came.
-AFTER_FIRST_FRAME_FALLBACK = 0.25
 
 
 class ChatScreen(Screen):
@@ -72,7 +68,6 @@ class ChatScreen(Screen):
         self._opening = opening
         self._pending: str | None = None  # an answer sent before the engine was ready
         self._asked: str | None = None  # id of the question shown last
-        self._first_frame_done = False
 
     def compose(self) -> ComposeResult:
         # A new report's first question is composed with the screen, not mounted after it, so the
@@ -96,11 +91,8 @@ class ChatScreen(Screen):
 
     def on_mount(self) -> None:
         # The footer and the engine come after the first frame: building the footer's keys, or the
-        # engine's imports in a thread (they hold the GIL), would delay the screen they wait for.
-        # A callback after refresh may never run if another screen (the palette) covers this
-        # one first, so a timer backs it up.
-        self.call_after_refresh(self._after_first_frame)
-        self.set_timer(AFTER_FIRST_FRAME_FALLBACK, self._after_first_frame)
+        # engine's imports, would delay the screen they wait for.
+        after_first_frame(self, self._after_first_frame)
         if self.engine is None:
             self.title, self.sub_title = "年报助手", "新报告"
             if self._opening and self._opening.first:
@@ -113,9 +105,6 @@ class ChatScreen(Screen):
         self.ask()
 
     async def _after_first_frame(self) -> None:
-        if self._first_frame_done or not self.is_attached:  # done, or the clerk has already quit
-            return
-        self._first_frame_done = True
         if self.engine is None:
             # The app is passed in: a screen cannot always find it from a thread.
             self.run_worker(partial(self._build_engine, self.app), thread=True, name="engine")

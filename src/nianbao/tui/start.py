@@ -16,7 +16,7 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nianbao import datadir
-from nianbao.tui.background import exit_with_error, hand_over
+from nianbao.tui.background import after_first_frame, exit_with_error, hand_over
 
 WELCOME = (
     "年报助手陪您逐项填写政府信息公开工作年度报告（2021 年新版格式）。\n"
@@ -75,7 +75,8 @@ class StartScreen(Screen):
             listing.focus()
         # Reading the sessions needs the model and the engine: in a thread, after the first frame.
         # (The app is passed in: a screen cannot always find it from a thread.)
-        self.call_after_refresh(self.run_worker, partial(self._read_sessions, self.app), thread=True, name="sessions")
+        reader = partial(self._read_sessions, self.app)
+        after_first_frame(self, lambda: self.run_worker(reader, thread=True, name="sessions"))
 
     @staticmethod
     def _reading(path: Path) -> Text:
