@@ -386,3 +386,20 @@ def test_list_sessions_newest_first(data_dir: Path, lilin: Session) -> None:
     assert [p.name for p in store.list_sessions()] == ["b.json", "c.json", "d.json", "a.json"]
     assert store.list_sessions(str(data_dir)) == store.list_sessions()
     assert store.list_sessions(str(data_dir / "elsewhere")) == []
+
+
+def test_a_discarded_session_leaves_the_listing_and_is_kept_with_its_backup(tmp_path: Path, lilin):
+    from nianbao.datadir import TRASH, discard_session
+
+    path = store.sessions_dir(tmp_path) / "lilin.json"
+    kept = []
+    for _ in range(2):  # the same name deleted twice: both are kept
+        store.save(lilin, path)
+        store.save(lilin, path)
+        kept.append(discard_session(path))
+        assert not path.exists() and not store.backup_path(path).exists()
+    assert store.list_sessions(str(tmp_path)) == []
+    assert len(set(kept)) == 2 and all(p.parent == path.parent / TRASH for p in kept)
+    for moved in kept:
+        assert store.load(moved).report == lilin.report
+        assert store.backup_path(moved).exists()

@@ -358,3 +358,49 @@ async def test_work_after_the_first_frame_runs_once_even_without_a_refresh(monke
         await wait_until(pilot, lambda: bool(runs), timeout=5, what="the callback")
         await pilot.pause(FIRST_FRAME_FALLBACK * 2)
     assert runs == ["ran"]
+
+
+async def test_d_deletes_the_selected_session_into_a_folder_it_can_be_found_in(data_dir: Path):
+    from datetime import datetime, timedelta
+
+    sessions = store.sessions_dir(data_dir)
+    for name, agency in (("old", "梨林镇人民政府"), ("new", "坡头镇人民政府")):
+        engine = Engine(Session(), sessions / f"{name}.json")
+        engine.answer(agency)
+        engine.save()
+        engine.save()  # a second save leaves a backup beside it
+    yesterday = (datetime.now() - timedelta(days=1)).timestamp()
+    os.utime(sessions / "old.json", (yesterday, yesterday))
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.screen.query("#session-list")), what="the start screen")
+        listing = app.screen.query_one("#session-list")
+        await wait_until(pilot, lambda: "坡头镇" in str(listing.get_option_at_index(0).prompt), what="the newest first")
+
+        await pilot.press("d")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("escape")  # changed their mind
+        await pilot.pause()
+        assert (sessions / "new.json").exists() and listing.option_count == 2
+
+        await pilot.press("d")
+        await pilot.pause()
+        assert "坡头镇人民政府" in str(app.screen.query_one("Static").render())
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert not (sessions / "new.json").exists() and not (sessions / "new.json.bak").exists()
+        [moved] = (sessions / "deleted").glob("new-*.json")
+        assert store.load(moved).report.agency.name == "坡头镇人民政府"
+        assert store.backup_path(moved).exists()
+        assert listing.option_count == 1 and "梨林镇" in str(listing.get_option_at_index(0).prompt)
+        assert [p.name for p in store.list_sessions(str(data_dir))] == ["old.json"]
+
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert listing.option_count == 1 and "还没有保存的年报" in str(listing.get_option_at_index(0).prompt)
+        await pilot.press("d")  # nothing left to delete: told so
+        await pilot.pause()
+        assert app._notifications and list(app._notifications)[-1].message == "请先在列表中选中要删除的年报。"

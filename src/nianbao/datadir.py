@@ -12,6 +12,7 @@ from pathlib import Path
 
 ENV_DATA_DIR = "NIANBAO_DATA_DIR"
 SUFFIX = ".json"
+TRASH = "deleted"  # a subfolder of the sessions folder: deleted sessions can be found again
 
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
@@ -51,7 +52,26 @@ def list_sessions(data_dir_override: str | None = None) -> list[Path]:
     return [path for _, path in stamped if path.is_file()]
 
 
+def backup_path(path: Path) -> Path:
+    """The previous good version of a session, kept beside it."""
+    return path.with_name(path.name + ".bak")
+
+
 def new_session_path(data_dir_override: str | None = None, name: str | None = None) -> Path:
     """Where a new session is saved: its name, or one made from the time it was started."""
     stem = name or datetime.now().strftime("nianbao-%Y%m%d-%H%M%S")
     return sessions_dir(data_dir_override) / f"{stem}{SUFFIX}"
+
+
+def discard_session(path: Path) -> Path:
+    """Move a session (and its backup) out of the listing into the sessions folder's `deleted`
+    subfolder, stamped with the time so earlier deletions of the same name are kept. Returns
+    where the session went."""
+    trash = path.parent / TRASH
+    trash.mkdir(exist_ok=True)
+    target = trash / f"{path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}{SUFFIX}"
+    backup = backup_path(path)
+    os.replace(path, target)  # the session first: if this fails, nothing has moved
+    if backup.exists():
+        os.replace(backup, backup_path(target))
+    return target

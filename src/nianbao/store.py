@@ -10,17 +10,21 @@ from typing import Callable
 
 from pydantic import ValidationError
 
-from nianbao.datadir import ENV_DATA_DIR, SUFFIX, data_dir, list_sessions, resolve, sessions_dir  # noqa: F401  (re-exported)
+from nianbao.datadir import (  # noqa: F401  (all but backup_path re-exported)
+    ENV_DATA_DIR,
+    SUFFIX,
+    backup_path,
+    data_dir,
+    list_sessions,
+    resolve,
+    sessions_dir,
+)
 from nianbao.report.fieldnames import explain_validation_error
 from nianbao.session import SCHEMA_VERSION, Session, now
 
 
 class SessionError(Exception):
     """A session file that cannot be used; the message is Chinese and names the file."""
-
-
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
 
 
 def save(session: Session, path: Path) -> None:

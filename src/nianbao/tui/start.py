@@ -23,6 +23,8 @@ WELCOME = (
     "每个回答确认后自动保存，可随时 Ctrl+Q 退出，下次从这里继续。"
 )
 
+EMPTY_LIST = "（还没有保存的年报，按 N 新建）"
+
 
 class StartScreen(Screen):
     """The app's first screen when no session is named: posts `Chosen` for the app to act on,
@@ -42,6 +44,7 @@ class StartScreen(Screen):
     BINDINGS = [
         Binding("n", "new", "新建"),
         Binding("l", "from_last", "以所选为上年"),
+        Binding("d", "discard", "删除所选"),
     ]
 
     def __init__(self, data_dir: str | None) -> None:
@@ -68,7 +71,7 @@ class StartScreen(Screen):
         for path in self.paths:
             listing.add_option(Option(self._reading(path), id=str(path)))
         if not self.paths:
-            listing.add_option(Option(Text("（还没有保存的年报，按 N 新建）", style="dim"), disabled=True))
+            listing.add_option(Option(Text(EMPTY_LIST, style="dim"), disabled=True))
             self.query_one("#btn-new", Button).focus()
         else:
             listing.highlighted = 0
@@ -98,7 +101,7 @@ class StartScreen(Screen):
             hand_over(app, self._described, path, self._describe(path))
 
     def _described(self, path: Path, line: Text) -> None:
-        if self.is_attached:
+        if self.is_attached and path in self.paths:  # not deleted meanwhile
             self.query_one("#session-list", OptionList).replace_option_prompt(str(path), line)
 
     @staticmethod
@@ -138,3 +141,34 @@ class StartScreen(Screen):
             self.notify("请先在列表中选中上年的年报。", severity="warning", markup=False)
             return
         self.post_message(self.Chosen(self, "from_last", path))
+
+    def action_discard(self) -> None:
+        path = self._selected()
+        if path is None:
+            self.notify("请先在列表中选中要删除的年报。", severity="warning", markup=False)
+            return
+        from nianbao.tui.confirm import ConfirmScreen
+
+        listing = self.query_one("#session-list", OptionList)
+        what = listing.get_option(str(path)).prompt.plain.splitlines()[0]
+        question = (
+            f"删除“{what}”（{path.stem}）吗？\n"
+            f"它会移到 {path.parent / datadir.TRASH} 文件夹，需要时可以从那里找回。"
+        )
+        self.app.push_screen(ConfirmScreen(question, "删除", "取消"), partial(self._discard_confirmed, path))
+
+    def _discard_confirmed(self, path: Path, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            moved = datadir.discard_session(path)
+        except OSError as exc:
+            self.notify(f"无法删除 {path.name}：{exc.strerror or exc}", severity="error", markup=False)
+            return
+        listing = self.query_one("#session-list", OptionList)
+        listing.remove_option(str(path))
+        self.paths.remove(path)
+        if not self.paths:
+            listing.add_option(Option(Text(EMPTY_LIST, style="dim"), disabled=True))
+            self.query_one("#btn-new", Button).focus()
+        self.notify(f"已删除。文件在 {moved}", markup=False)
