@@ -308,7 +308,7 @@ async def test_export_with_an_error_finding_asks_for_confirmation(data_dir, tmp_
         await pilot.click("#confirm-no")
         await pilot.pause()
         assert not target.exists()
-        await pilot.click("#btn-do-export")
+        await click_button(pilot, "#btn-do-export")  # pressed a moment ago: wait until it can be again
         await pilot.pause()
         await pilot.click("#confirm-yes")
         await pilot.pause()
