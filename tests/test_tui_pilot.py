@@ -483,3 +483,24 @@ async def test_the_palette_and_its_key_speak_chinese(data_dir):
             lambda: commands.option_count == 1 and "没有找到相符的命令" in str(commands.get_option_at_index(0).prompt.renderable),
             what="the palette to say nothing matches",
         )
+
+
+@pytest.mark.asyncio
+async def test_a_paragraph_question_shows_the_way_back_since_ctrl_z_is_undo_there(data_dir):
+    from textual.widgets._footer import FooterKey
+
+    path = make_session(data_dir, "para", answers_file(), stop="problems.problems")
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(app.screen.query(FooterKey)), what="the footer")
+        area = app.screen.query_one("#answer-area", AnswerArea)
+        assert app.focused is area
+        keys = {(key.key, key.description) for key in app.screen.query(FooterKey)}
+        assert ("escape", "上一题") in keys and ("ctrl+z", "上一题") not in keys
+        area.insert("部分信息公开不够及时")
+        await pilot.press("ctrl+z")  # undo in the text area, not back
+        await pilot.pause()
+        assert app.engine.current().id == "problems.problems" and area.text == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.engine.current().id == "overview.supervision"  # the question before it here

@@ -11,7 +11,11 @@ from textual.widgets import TextArea
 class AnswerArea(TextArea):
     """Multi-line answer: Enter is a newline, Ctrl+J sends."""
 
-    BINDINGS = [Binding("ctrl+j", "send", "发送", show=True, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+j", "send", "发送", show=True, priority=True),
+        # Ctrl+Z is undo in here, so the footer names the other way back.
+        Binding("escape", "screen.back", "上一题"),
+    ]
 
     class Send(Message):
         def __init__(self, area: "AnswerArea", value: str) -> None:
