@@ -504,3 +504,39 @@ async def test_a_paragraph_question_shows_the_way_back_since_ctrl_z_is_undo_ther
         await pilot.press("escape")
         await pilot.pause()
         assert app.engine.current().id == "overview.supervision"  # the question before it here
+
+
+@pytest.mark.asyncio
+async def test_text_typed_but_not_sent_comes_back_with_its_question(data_dir):
+    from tui_helpers import type_text
+
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_new_report(pilot)
+        await send(pilot, "梨林镇人民政府")
+        box = app.screen.query_one("#answer-input", AnswerInput)
+        await type_text(pilot, "乡")  # half an answer to the kind question
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.engine.current().id == "agency.name" and box.value == "梨林镇人民政府"
+        await send(pilot, "梨林镇人民政府")
+        assert app.engine.current().id == "agency.kind"
+        assert box.value == "乡" and box.cursor_position == 1  # as left, the caret after it
+        assert [n.message for n in app._notifications][-1] == "刚才输入但没有发送的内容已放回输入框。"
+        await send(pilot, "乡镇")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.engine.current().id == "agency.kind" and box.value == "乡镇"  # sent: the answer, not the draft
+
+    path = make_session(data_dir, "para", answers_file(), stop="problems.problems")
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        area = app.screen.query_one("#answer-area", AnswerArea)
+        area.insert("部分信息公开不够及时\n政策解读")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+j")  # the previous answer, sent again as it was
+        await pilot.pause()
+        assert app.engine.current().id == "problems.problems"
+        assert area.text == "部分信息公开不够及时\n政策解读"

@@ -68,6 +68,8 @@ class ChatScreen(Screen):
         self._opening = opening
         self._pending: str | None = None  # an answer sent before the engine was ready
         self._asked: str | None = None  # id of the question shown last
+        self._loaded = ""  # what the answer box was given for it (a suggestion, or nothing)
+        self._unsent: dict[str, str] = {}  # question id -> text typed but not sent when the clerk left it
 
     def compose(self) -> ComposeResult:
         # A new report's first question is composed with the screen, not mounted after it, so the
@@ -206,16 +208,35 @@ class ChatScreen(Screen):
             hint.update(Text("F5 检查与导出  Ctrl+Z 返回修改  Ctrl+Q 退出"))
             return
         hint.update(_hint(step.section.title, step.short, kind, step.question.example))
-        text = step.suggestion or ""
+        unsent = self._unsent.pop(step.id, None)
+        if unsent is not None:
+            self.notify("刚才输入但没有发送的内容已放回输入框。", timeout=3, markup=False)
+        text = unsent if unsent is not None else (step.suggestion or "")
         if area is not None and paragraph:
             area.load_text(text)
+            self._loaded = area.text
+            if unsent is not None:
+                area.move_cursor(area.document.end)
             area.focus()
         else:
-            single.value = text.replace("\n", " ")
+            single.value = self._loaded = text.replace("\n", " ")
             single.focus()
-            # A suggestion is selected: typing replaces it, Enter accepts it.
-            single.select_all()
+            if unsent is None:
+                single.select_all()  # a suggestion is selected: typing replaces it, Enter accepts it
+            else:
+                single.cursor_position = len(single.value)
         self.call_after_refresh(self._cursor_to_caret)
+
+    def _typed_text(self) -> str:
+        area = self._area(create=False)
+        if area is not None and area.display:
+            return area.text
+        return self.query_one("#answer-input", AnswerInput).value
+
+    def _keep_unsent(self) -> None:
+        """Leaving a question without sending it: keep what was typed for when it is asked again."""
+        if self._asked and (text := self._typed_text()).strip() and text != self._loaded:
+            self._unsent[self._asked] = text
 
     def _cursor_to_caret(self) -> None:
         """Put the terminal cursor (where an IME opens its candidate window) on the caret again.
@@ -288,6 +309,7 @@ class ChatScreen(Screen):
             return
         step = self.engine.jump(section_id)
         if step is not None:
+            self._keep_unsent()
             self.query_one(Transcript).say("note", f"转到“{step.section.title}”部分。")
             self._asked = None
             self.refresh_side()
@@ -314,6 +336,7 @@ class ChatScreen(Screen):
         if step is None:
             self.notify(FIRST_QUESTION_ALREADY, timeout=3, markup=False)
         else:
+            self._keep_unsent()  # of the question being left, still self._asked
             self._asked = None
             self.query_one(Transcript).say("note", f"返回：{step.short}。原来的回答已放在输入框中，修改后重新发送即可。")
             self.refresh_side()
