@@ -540,3 +540,38 @@ async def test_text_typed_but_not_sent_comes_back_with_its_question(data_dir):
         await pilot.pause()
         assert app.engine.current().id == "problems.problems"
         assert area.text == "部分信息公开不够及时\n政策解读"
+
+
+@pytest.mark.asyncio
+async def test_the_review_and_the_grid_leave_typed_text_in_the_box(data_dir):
+    from tui_helpers import type_text
+
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_new_report(pilot)
+        await type_text(pilot, "梨林镇人")
+        box = app.screen.query_one("#answer-input", AnswerInput)
+        for key in ("f5", "f3"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, ChatScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ChatScreen) and box.value == "梨林镇人"
+        assert len(transcript_texts(pilot)) == 1  # the question was not asked again
+
+
+@pytest.mark.asyncio
+async def test_a_finished_report_says_so_once_however_often_the_review_is_opened(data_dir):
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        for _ in range(2):
+            await pilot.press("escape")  # from the review, back to the chat
+            await pilot.pause()
+            assert isinstance(app.screen, ChatScreen)
+            await pilot.press("f5")
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert sum("全部问题已答完" in text for text in transcript_texts(pilot)) == 1

@@ -148,8 +148,7 @@ class ChatScreen(Screen):
         keep_text: the question may already be on screen, with what the clerk has typed so far."""
         step = self.engine.current()
         if step is None:
-            self._asked = None
-            if self._asked != "":
+            if self._asked != "":  # said once, not on every return from the review
                 self.query_one(Transcript).say("assistant", "全部问题已答完。按 F5 查看全部回答和检查结果，然后导出或打印。")
             self._asked = ""
             self._show_answer_widget(None)
@@ -375,10 +374,18 @@ class ChatScreen(Screen):
         self.app.push_screen(ReviewScreen(self.engine), self._after_review)
 
     def _after_review(self, result: str | None) -> None:
-        if result == "edit":
+        self._returned()
+
+    def _returned(self) -> None:
+        """Back from the review or the table grid. The question on screen keeps what was typed;
+        if another one is now current (picked in the review to edit, or reached by a table edit),
+        the typed text is kept for when its own question comes back."""
+        step = self.engine.current()
+        if step is not None and step.id != self._asked:
+            self._keep_unsent()
             self._asked = None
         self.refresh_side()
-        self.ask()
+        self.ask(keep_text=True)
 
     def action_print(self) -> None:
         self.app.finish_and_print()
@@ -397,7 +404,7 @@ class ChatScreen(Screen):
             return
         from nianbao.tui.grid import GridScreen
 
-        self.app.push_screen(GridScreen(self.engine), lambda _: (self.refresh_side(), self.ask()))
+        self.app.push_screen(GridScreen(self.engine), lambda _: self._returned())
 
 
 def _hint(section_title: str, short: str, kind: str | None, example: str) -> Text:
