@@ -575,3 +575,36 @@ async def test_a_finished_report_says_so_once_however_often_the_review_is_opened
         await pilot.press("escape")
         await pilot.pause()
         assert sum("全部问题已答完" in text for text in transcript_texts(pilot)) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_screen_closes_once_and_only_itself():
+    """Keys back to back (Enter on a review row, then Esc or E) made a screen dismiss itself
+    twice, or while another screen had opened above it: Textual ran the result callback again
+    (InvalidStateError, a traceback) and popped the wrong screen."""
+    from textual.app import App
+    from textual.screen import Screen
+
+    from nianbao.tui.closing import ClosesOnce
+
+    class Closing(ClosesOnce, Screen[str]):
+        pass
+
+    results: list[str | None] = []
+    app = App()
+    async with app.run_test() as pilot:
+        first = Closing()
+        app.push_screen(first, results.append)
+        await pilot.pause()
+        first.dismiss("edit")
+        first.dismiss("back")  # a second key before the screen has gone
+        await pilot.pause()
+        assert results == ["edit"] and len(app.screen_stack) == 1
+
+        below, above = Closing(), Screen()
+        app.push_screen(below, results.append)
+        app.push_screen(above)
+        await pilot.pause()
+        below.dismiss("late")  # another screen is on top now: ignored
+        await pilot.pause()
+        assert results == ["edit"] and app.screen is above and below in app.screen_stack

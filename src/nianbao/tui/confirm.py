@@ -9,8 +9,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from nianbao.tui.closing import ClosesOnce
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(ClosesOnce, ModalScreen[bool]):
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
     def __init__(self, question: str, yes: str = "确定", no: str = "取消") -> None:

@@ -17,10 +17,11 @@ from nianbao.render.export import export_report
 from nianbao.render.formats import EXPORT_FORMATS
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
+from nianbao.tui.closing import ClosesOnce
 from nianbao.tui.confirm import ConfirmScreen
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
     def __init__(self, report: Report, findings: list[Finding], folder: Path) -> None:

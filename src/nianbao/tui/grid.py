@@ -18,6 +18,7 @@ from nianbao.render.numbers import fmt_number
 from nianbao.report import labels as L
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
+from nianbao.tui.closing import ClosesOnce
 from nianbao.tui.widgets.answer import AnswerInput
 from nianbao.tui.widgets.preview import findings_text
 
@@ -81,7 +82,7 @@ def failing_cells(findings: list[Finding], table: str) -> set[tuple[str, str]]:
     return cells
 
 
-class GridScreen(Screen[None]):
+class GridScreen(ClosesOnce, Screen[None]):
     BINDINGS = [Binding("escape", "close", "返回问答")]
 
     def __init__(self, engine: Engine) -> None:

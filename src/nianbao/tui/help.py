@@ -9,8 +9,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from nianbao.tui.closing import ClosesOnce
 
-class HelpScreen(ModalScreen[None]):
+
+class HelpScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS = [Binding("escape,f1", "dismiss_help", "关闭")]
 
     def __init__(self, title: str, body: str, example: str) -> None:

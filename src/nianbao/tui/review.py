@@ -16,13 +16,14 @@ from nianbao.interview.engine import Engine
 from nianbao.render.env import MissingFact
 from nianbao.render.outputs import to_text
 from nianbao.rules import check_report
+from nianbao.tui.closing import ClosesOnce
 from nianbao.tui.widgets.preview import findings_text
 
 
 ANSWER_WIDTH = 24  # characters of an answer shown in the list; the status column must stay visible
 
 
-class ReviewScreen(Screen[str]):
+class ReviewScreen(ClosesOnce, Screen[str]):
     BINDINGS = [
         Binding("escape", "close", "返回问答"),
         Binding("e", "export", "导出"),
