@@ -371,12 +371,9 @@ class ChatScreen(Screen):
             return
         from nianbao.tui.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(self.engine), self._after_review)
+        self.app.push_screen(ReviewScreen(self.engine), self._returned)
 
-    def _after_review(self, result: str | None) -> None:
-        self._returned()
-
-    def _returned(self) -> None:
+    def _returned(self, _result: object = None) -> None:
         """Back from the review or the table grid. The question on screen keeps what was typed;
         if another one is now current (picked in the review to edit, or reached by a table edit),
         the typed text is kept for when its own question comes back."""
@@ -396,7 +393,7 @@ class ChatScreen(Screen):
         from nianbao.tui.review import ReviewScreen
 
         review = ReviewScreen(self.engine)
-        self.app.push_screen(review, self._after_review)
+        self.app.push_screen(review, self._returned)
         self.call_after_refresh(review.action_export)
 
     def action_grid(self) -> None:
@@ -404,7 +401,7 @@ class ChatScreen(Screen):
             return
         from nianbao.tui.grid import GridScreen
 
-        self.app.push_screen(GridScreen(self.engine), lambda _: self._returned())
+        self.app.push_screen(GridScreen(self.engine), self._returned)
 
 
 def _hint(section_title: str, short: str, kind: str | None, example: str) -> Text:
