@@ -109,7 +109,7 @@ def test_resume_of_a_missing_session_is_an_error(data_dir):
 
 
 def _broken_prompts(tmp_path, monkeypatch) -> Path:
-    from nianbao.interview.spec import default_interview
+    from nianbao.interview.prompts import default_interview
     from nianbao.resources import prompts_dir
 
     folder = tmp_path / "prompts"
@@ -119,12 +119,12 @@ def _broken_prompts(tmp_path, monkeypatch) -> Path:
     (folder / "03-active.yaml").write_text("section: [oops\n", encoding="utf-8")
     monkeypatch.setenv("NIANBAO_PROMPTS_DIR", str(folder))
     default_interview.cache_clear()
-    monkeypatch.setattr("nianbao.interview.spec.default_interview", default_interview)
+    monkeypatch.setattr("nianbao.interview.prompts.default_interview", default_interview)
     return folder
 
 
 def test_a_broken_prompts_folder_is_one_chinese_line_everywhere(data_dir, tmp_path, monkeypatch):
-    from nianbao.interview.spec import default_interview
+    from nianbao.interview.prompts import default_interview
 
     assert run("new", "--answers", str(ANSWERS), "--name", "ok").exit_code == 0
     _broken_prompts(tmp_path, monkeypatch)

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from nianbao.interview.kinds import AREA, KINDS
 from tui_helpers import (
     EXIT_MARK,
     NIANBAO,
-    PARAGRAPH_KINDS,
     Tmux,
     flat,
     interview_script,
@@ -55,7 +55,7 @@ def test_interview_quit_resume_finish_and_print(term: Tmux, tmp_path: Path):
     assert len(set(hints)) == len(hints), "the hint lines must tell the questions apart"
     split = [q.id for q in script].index(QUIT_AFTER) + 1
     first, rest = script[:split], script[split:]
-    assert any(q.kind in PARAGRAPH_KINDS for q in first), "the first run should also use the TextArea"
+    assert any(KINDS[q.kind].widget == AREA for q in first), "the first run should also use the TextArea"
 
     # --- first run: new report, some answers, an unsent one, Ctrl+Q -----------------------------
     term.start("first", shlex.quote(str(NIANBAO)))

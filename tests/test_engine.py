@@ -10,7 +10,7 @@ import yaml
 from nianbao import store
 from nianbao.interview.engine import DONE, HAS_PROBLEM, IN_PROGRESS, NOT_STARTED, Engine
 from nianbao.interview.scripted import ScriptError, run_answers
-from nianbao.interview.spec import PromptsError, load_interview
+from nianbao.interview.prompts import PromptsError, load_interview
 from nianbao.render.outputs import to_text
 from nianbao.resources import prompts_dir
 from nianbao.rules import check_report

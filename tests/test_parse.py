@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nianbao.chinese import numerals as N
 from nianbao.interview import parse as P
+from nianbao.interview import synonyms as S
 from nianbao.interview.errors import AnswerError
 from nianbao.report import labels as L
 
@@ -120,17 +122,17 @@ def test_count_error_quotes_long_input_shortened():
     [("二〇二四", 2024), ("二零二一", 2021), ("一", 1), ("〇", 0)],
 )
 def test_cn_digit_sequence(typed, value):
-    assert P.cn_digit_sequence(typed) == value
+    assert N.cn_digit_sequence(typed) == value
 
 
 @pytest.mark.parametrize("typed", ["", "两〇二四", "二十", "2024"])
 def test_cn_digit_sequence_rejects(typed):
-    assert P.cn_digit_sequence(typed) is None
+    assert N.cn_digit_sequence(typed) is None
 
 
 @pytest.mark.parametrize("typed", ["", "万", "万二", "一万万", "一万二百", "十十", "百", "一二", "二〇二四"])
 def test_cn_integer_rejects(typed):
-    assert P.cn_integer(typed) is None
+    assert N.cn_integer(typed) is None
 
 
 # --- money ---------------------------------------------------------------------------------------
@@ -286,7 +288,7 @@ def test_list_rejected(typed):
     ],
 )
 def test_t3_columns_accepted(typed, counts):
-    assert P.parse_counts_by_label(typed, L.T3_COLUMNS, P.T3_COLUMN_SYNONYMS) == counts
+    assert P.parse_counts_by_label(typed, L.T3_COLUMNS, S.synonyms_for("t3_columns")) == counts
     assert P.parse_t3_column_counts(typed) == counts
 
 
@@ -316,10 +318,9 @@ def test_t3_columns_rejected(typed, fragments):
 
 
 def test_default_synonyms_name_real_keys():
-    assert set(P.T3_COLUMN_SYNONYMS.values()) <= set(L.T3_COLUMN_KEYS) | {P.HEADING}
-    assert set(P.T3_ROW_SYNONYMS.values()) <= set(L.T3_ROW_KEYS) | {P.HEADING}
-    assert set(P.T4_COLUMN_SYNONYMS.values()) <= set(L.T4_COLUMN_KEYS) | {P.HEADING}
-    assert P.SYNONYMS["t3_columns"] is P.T3_COLUMN_SYNONYMS
+    assert set(S.synonyms_for("t3_columns").values()) <= set(L.T3_COLUMN_KEYS) | {S.HEADING}
+    assert set(S.synonyms_for("t3_outcomes").values()) <= set(L.T3_ROW_KEYS) | {S.HEADING}
+    assert set(S.synonyms_for("t4_columns").values()) <= set(L.T4_COLUMN_KEYS) | {S.HEADING}
 
 
 # --- counts by label: Table 3 rows -----------------------------------------------------------------
@@ -382,9 +383,9 @@ def test_t3_rows_rejected(typed, fragments):
 
 def test_t3_rows_subset_treats_other_rows_as_unknown():
     outcomes = {key: L.T3_ROW_BY_KEY[key].label for key in (*L.T3_OUTCOME_KEYS, "carried_out")}
-    assert P.parse_counts_by_label("予以公开2，结转1", outcomes, P.T3_ROW_SYNONYMS) == {
+    assert P.parse_counts_by_label("予以公开2，结转1", outcomes, S.synonyms_for("t3_outcomes")) == {
         "granted": 2, "carried_out": 1}
-    error = raises_answer_error(P.parse_counts_by_label, "新收3件", outcomes, P.T3_ROW_SYNONYMS)
+    error = raises_answer_error(P.parse_counts_by_label, "新收3件", outcomes, S.synonyms_for("t3_outcomes"))
     assert_chinese_error(error, "新收3件", "不认识“新收”", "予以公开")
 
 
@@ -401,7 +402,7 @@ def test_t3_rows_subset_treats_other_rows_as_unknown():
 )
 def test_t4_accepted(typed, counts):
     assert P.parse_t4_counts(typed) == counts
-    assert P.parse_counts_by_label(typed, L.T4_COLUMNS, P.T4_COLUMN_SYNONYMS) == counts
+    assert P.parse_counts_by_label(typed, L.T4_COLUMNS, S.synonyms_for("t4_columns")) == counts
 
 
 def test_t4_none_is_all_zeros():
@@ -551,3 +552,15 @@ def test_arbitrary_text_raises_only_answer_errors(text):
 @given(st.text(min_size=1, max_size=40).filter(lambda s: s.strip()))
 def test_text_keeps_everything_but_surrounding_space(text):
     assert P.parse_text(text) == text.strip()
+
+
+@pytest.mark.parametrize("word", ["否", "零", "未发生", "无此情况", "“无”"])
+def test_one_set_of_none_words_for_every_kind_of_answer(word):
+    """The interview once had two sets (one without 否, one without 零 and 未发生): a word that means
+    "none" now means it for a count, a list, a row and an optional text alike."""
+    from nianbao.interview.parse.common import is_none_answer
+
+    assert P.parse_count(word) == 0
+    assert P.parse_list(word) == []
+    assert P.parse_row(word, 3) == [0, 0, 0]
+    assert is_none_answer(word)

@@ -28,6 +28,7 @@ from textual.widgets import Input, TextArea
 
 from nianbao import store
 from nianbao.interview.engine import Engine
+from nianbao.interview.kinds import AREA, KINDS
 from nianbao.interview.scripted import load_answers
 from nianbao.session import Session
 
@@ -205,7 +206,6 @@ def make_session(folder: Path, name: str, answers: dict[str, str], stop: str | N
 NIANBAO = Path(sys.executable).parent / "nianbao"
 TMUX_WIDTH, TMUX_HEIGHT = 120, 40
 EXIT_MARK = "__NIANBAO_EXIT__="
-PARAGRAPH_KINDS = ("paragraph", "list")
 TMUX_TIMEOUT = 20.0
 
 
@@ -349,7 +349,7 @@ def tmux_answer(term: Tmux, data_dir: Path, question: Question) -> None:
     until the session file holds it."""
     term.wait_for_text(question.hint)
     lines = question.answer.splitlines()
-    if question.kind in PARAGRAPH_KINDS:
+    if KINDS[question.kind].widget == AREA:
         # TextArea: Enter is a newline, Ctrl+J sends.
         for i, line in enumerate(lines):
             if i:
@@ -362,7 +362,7 @@ def tmux_answer(term: Tmux, data_dir: Path, question: Question) -> None:
     # to pass.
     tail = flat(question.answer)[-12:]
     term.wait_for(lambda: tail in flat(term.answer_box(question.hint)), f"{question.answer!r} in the answer box")
-    if question.kind in PARAGRAPH_KINDS:
+    if KINDS[question.kind].widget == AREA:
         term.keys("C-j")
     else:
         time.sleep(IME_GUARD_WAIT + 0.02)

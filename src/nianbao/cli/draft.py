@@ -35,7 +35,7 @@ def run_tui(session_path: Optional[Path] = None, new_path: Optional[Path] = None
 
 def _open_engine(session: Session, path: Path):
     from nianbao.interview.engine import Engine
-    from nianbao.interview.spec import PromptsError
+    from nianbao.interview.errors import PromptsError
 
     try:
         return Engine(session, path)

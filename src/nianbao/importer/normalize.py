@@ -8,22 +8,14 @@ against a "squeezed" copy with all whitespace removed, mapping positions back.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nianbao.chinese.normalize import normalize_published
 from nianbao.report import labels as L
 
-# Characters that hide inside copied web text and break matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
-
-
-def normalize(text: str) -> str:
-    """NFKC (full-width digits and punctuation to ASCII), one kind of line break, no invisibles."""
-    text = _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE))
-    return unicodedata.normalize("NFKC", text)
+normalize = normalize_published  # the importer's name for it
 
 
 @lru_cache(maxsize=4096)

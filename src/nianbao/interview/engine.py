@@ -15,10 +15,12 @@ from typing import Any, Callable, Optional
 from nianbao import store
 from nianbao.interview.conditions import CONDITIONS, INSTANCES, Instance, WalkState
 from nianbao.interview.errors import AnswerError
-from nianbao.interview.kinds import OPTION_SETS, apply_answer, derive, fields_of, parse_answer, show_value, t3_column_problem
+from nianbao.interview.derive import derive
+from nianbao.interview.kinds import OPTION_SETS, apply_answer, fields_of, kind_of, parse_answer, show_value
 from nianbao.interview.parse import parse_count
 from nianbao.interview.paths import PathError, set_path
-from nianbao.interview.spec import Interview, Question, Section, default_interview
+from nianbao.interview.prompts import default_interview
+from nianbao.interview.spec import Interview, Question, Section
 from nianbao.interview.status import DONE, HAS_PROBLEM, IN_PROGRESS, NOT_STARTED, SectionProgress  # noqa: F401  (re-exported)
 from nianbao.report.fieldnames import describe_path
 from nianbao.report.findings import Finding
@@ -146,8 +148,7 @@ class Engine:
             return
         state.values[step.id] = value
         step.answered = True
-        if q.kind == "outcomes" and inst is not None:
-            step.problem = t3_column_problem(state.report, inst.key)
+        step.problem = kind_of(q).problem_after(state.report, q, inst)
 
     def _apply_cell_edits(self, report: Report) -> None:
         for key, raw in self.session.interview.answers.items():
@@ -190,7 +191,7 @@ class Engine:
         """The question as the assistant asks it, with numbered options for a choice."""
         text = self.ask_text(step)
         q = step.question
-        if q.kind in ("choice", "checklist"):
+        if kind_of(q).lists_options:
             options = OPTION_SETS[q.options or ""]
             text += "\n" + "\n".join(f"  {i}. {label}" for i, label in enumerate(options.values(), 1))
         return text
@@ -329,7 +330,7 @@ class Engine:
 def _holds_values(q: Question) -> bool:
     """Whether a question's answer is the value of its fields. A yes/no gate only guards them
     (its "no" fills zeros), so it neither shows nor confirms values carried over."""
-    return q.kind != "yes_no"
+    return kind_of(q).holds_values
 
 
 def _covers(path: str, leaf: str) -> bool:
@@ -340,8 +341,8 @@ def _covers(path: str, leaf: str) -> bool:
 def _acknowledge(report: Report, step: Step) -> str:
     """Say back what was understood, so a misread answer is caught at once."""
     understood = show_value(report, step.question, step.instance).replace("\n", "；")
-    if step.question.kind == "yes_no":
-        understood = ""  # the note of apply_answer says what "no" filled in
+    if not kind_of(step.question).holds_values:
+        understood = ""  # a gate: the note of apply_answer says what "no" filled in
     if not understood:
         return "好的，已记下。"
     if len(understood) > 40:
@@ -373,7 +374,7 @@ def open_engine(path: Path, interview: Optional[Interview] = None) -> Engine:
 
 def progress_summary(session: Session) -> str:
     """One line for `nianbao sessions`: 已完成, or answered/total and the sections with problems."""
-    from nianbao.interview.spec import PromptsError
+    from nianbao.interview.errors import PromptsError
 
     try:
         engine = Engine(session.model_copy(deep=True))

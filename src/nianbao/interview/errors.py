@@ -16,3 +16,7 @@ class AnswerError(ValueError):
 
     def __str__(self) -> str:
         return self.message
+
+
+class PromptsError(Exception):
+    """prompts/ cannot be used; the message names the file and the entry (question, synonym)."""

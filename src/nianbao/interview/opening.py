@@ -12,12 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nianbao.interview import yamlfiles
+from nianbao.interview.kinds import KINDS, LINE
 from nianbao.resources import prompts_dir
-
-# Kinds asked the same way without the engine's help, and answered in the single-line input the
-# chat screen starts with (a choice lists options that live with the engine; a paragraph or
-# yes/no question needs another answer widget).
-_PLAIN_KINDS = {"text", "count"}
 
 
 @dataclass(frozen=True)
@@ -52,9 +48,14 @@ def _read(folder: Path) -> Opening | None:
     sections = tuple(_id_and_title(raw) for raw in [first_section, *map(_head, paths[1:])])
     questions = first_section.get("questions") or []
     q = questions[0] if questions else None
+    kind = KINDS.get(q.get("kind")) if isinstance(q, dict) else None
+    # Asked the same way without the engine's help, in the single-line input the chat screen
+    # starts with (options live with the engine; a paragraph or yes/no needs another widget).
     plain = (
-        isinstance(q, dict)
-        and q.get("kind") in _PLAIN_KINDS
+        kind is not None
+        and kind.widget == LINE
+        and not kind.needs_options
+        and not kind.lists_options
         and not q.get("when")
         and not q.get("foreach")
         and not q.get("suggest")

@@ -10,9 +10,13 @@ import yaml
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# Beside the sections, not one of them (synonyms.py reads it).
+NOT_SECTIONS = frozenset({"synonyms.yaml"})
+
+
 def prompt_files(folder: Path) -> list[Path]:
     """The section files, in interview order (their names start with a number)."""
-    return sorted(folder.glob("*.yaml"))
+    return sorted(path for path in folder.glob("*.yaml") if path.name not in NOT_SECTIONS)
 
 
 def load_text(text: str):

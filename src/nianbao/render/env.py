@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import jinja2
 
+from nianbao.chinese.numerals import cn_ordinal
 from nianbao.render.numbers import fmt_number
 from nianbao.report import labels as L
 from nianbao.resources import templates_dir
@@ -34,7 +35,7 @@ def shi_list(items: list[str]) -> str:
         return ""
     if len(items) == 1:
         return items[0] + "。"
-    return "；".join(f"{L.cn_ordinal(n)}是{text}" for n, text in enumerate(items, 1)) + "。"
+    return "；".join(f"{cn_ordinal(n)}是{text}" for n, text in enumerate(items, 1)) + "。"
 
 
 def dun_join(items: list[str]) -> str:
@@ -100,7 +101,7 @@ def make_env(draft: bool = False) -> jinja2.Environment:
         return f"{pair[0]}{pair[1]}件"
 
     env.filters.update(unnumbered=L.plain_label, md=md_escape, attr_count=attr_count, outcome=outcome, num=fmt_number, shi_list=shi_list, dun_join=dun_join, sentence=sentence, need=need)
-    env.globals.update(L=L, cn=L.cn_ordinal)
+    env.globals.update(L=L, cn=cn_ordinal)
     return env
 
 

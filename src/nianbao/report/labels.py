@@ -45,18 +45,6 @@ OTHER_ITEMS: dict[str, str] = {
     "other": "其他需要报告的事项",
 }
 
-CN_ORDINALS = "一二三四五六七八九十"
-
-
-def cn_ordinal(n: int) -> str:
-    """1 -> 一, 12 -> 十二 (up to 99), used for （一） style numbering."""
-    if n <= 10:
-        return CN_ORDINALS[n - 1]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else CN_ORDINALS[tens - 1]
-    return head + "十" + (CN_ORDINALS[ones - 1] if ones else "")
-
-
 # --- Table 2 ------------------------------------------------------------------------------
 T2_CONTENT = "信息内容"
 T2_ITEM_1 = "第二十条第（一）项"

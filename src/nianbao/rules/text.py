@@ -11,47 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nianbao.chinese.normalize import halfwidth, squeeze  # noqa: F401  (re-exported for the rules)
+from nianbao.chinese.numerals import parse_number  # noqa: F401  (re-exported for the rules)
 from nianbao.report import labels as L
-
-# Full-width digits and Latin letters -> ASCII; ideographic space -> space. Chinese punctuation
-# stays as it is (NFKC would turn （，： into ASCII and every pattern would need both forms).
-_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code).isalnum()}
-_HALFWIDTH[0x3000] = 0x20
-_HALFWIDTH[0xA0] = 0x20
-
-_SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u2009]+")
-
-
-def halfwidth(text: str) -> str:
-    return text.translate(_HALFWIDTH)
-
-
-def squeeze(text: str) -> str:
-    """Half-width digits and no horizontal spaces ("共发布信息 ８５０ 条" -> "共发布信息850条")."""
-    return _SPACES.sub("", halfwidth(text))
-
 
 # --- numbers --------------------------------------------------------------------------------
 NUM = r"(\d+|[零〇一二两三四五六七八九十百千]+)"
 AMOUNT = r"(\d+(?:\.\d+)?)"
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def parse_number(token: str) -> int | None:
-    """"12" -> 12, "十二" -> 12, "两" -> 2, "一百零五" -> 105; None if it is not a number."""
-    if token.isdigit():
-        return int(token)
-    total, digit = 0, None
-    for char in token:
-        if char in _CN_DIGITS:
-            digit = _CN_DIGITS[char]
-        elif char in _CN_UNITS:
-            total += (1 if digit is None else digit) * _CN_UNITS[char]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
 
 
 # --- sections -------------------------------------------------------------------------------

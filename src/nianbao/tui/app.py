@@ -128,7 +128,7 @@ class NianbaoApp(App[str]):
 
     def start_new(self, session: Session) -> None:
         from nianbao.interview.engine import Engine
-        from nianbao.interview.spec import PromptsError
+        from nianbao.interview.errors import PromptsError
 
         try:
             engine = Engine(session, datadir.new_session_path(self.data_dir))
@@ -154,7 +154,7 @@ class NianbaoApp(App[str]):
     def open_session(self, path: Path) -> None:
         from nianbao import store
         from nianbao.interview.engine import Engine
-        from nianbao.interview.spec import PromptsError
+        from nianbao.interview.errors import PromptsError
 
         try:
             engine = Engine(store.load(path), path)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
+from nianbao.interview.kinds import AREA, BUTTONS, KINDS
 from nianbao.interview.opening import Opening
 from nianbao.interview.status import FIRST_QUESTION_ALREADY
 from nianbao.tui.background import after_first_frame, exit_with_error, hand_over
@@ -26,19 +27,6 @@ if TYPE_CHECKING:  # the engine loads pydantic, the model and the rules: not bef
     from nianbao.interview.engine import Engine, Step
     from nianbao.tui.widgets.answer_area import AnswerArea
     from nianbao.tui.widgets.preview import Preview
-
-PARAGRAPH_KINDS = ("paragraph", "list")
-KIND_HINTS = {
-    "paragraph": "可换行；Ctrl+J 发送",
-    "list": "每行一条；Ctrl+J 发送",
-    "yes_no": "点按钮，或输入 有 / 没有",
-    "count": "输入数字，如 3、三；没有写 0 或 无",
-    "row": "几个数字用空格隔开",
-    "counts": "如：自然人3件，企业1件",
-    "outcomes": "如：予以公开2件，不掌握1件，结转1件",
-    "t4_group": "如：维持1件，尚未审结1件",
-}
-
 
 class ChatScreen(Screen):
     BINDINGS = [
@@ -116,7 +104,7 @@ class ChatScreen(Screen):
     # --- the engine, loading in the background -------------------------------------------------
     def _build_engine(self, app: App) -> None:
         """In a worker thread: import and build the engine, then hand it to the screen."""
-        from nianbao.interview.spec import PromptsError
+        from nianbao.interview.errors import PromptsError
 
         try:
             engine = self._load()
@@ -195,12 +183,14 @@ class ChatScreen(Screen):
     def _show_answer_widget(self, step: Step | None) -> None:
         single = self.query_one("#answer-input", AnswerInput)
         kind = step.question.kind if step else None
-        paragraph = kind in PARAGRAPH_KINDS
+        widget_kind = KINDS[kind].widget if kind in KINDS else None
+        paragraph = widget_kind == AREA
+        buttons = widget_kind == BUTTONS
         area = self._area(create=paragraph)
-        yes_no = self._yes_no(create=kind == "yes_no")
+        yes_no = self._yes_no(create=buttons)
         hint = self.query_one("#hint", Static)
         single.display = step is not None and not paragraph
-        for widget, wanted in ((area, paragraph), (yes_no, kind == "yes_no")):
+        for widget, wanted in ((area, paragraph), (yes_no, buttons)):
             if widget is not None:
                 widget.display = wanted
         if step is None:
@@ -407,8 +397,8 @@ class ChatScreen(Screen):
 def _hint(section_title: str, short: str, kind: str | None, example: str) -> Text:
     """The line under the transcript: where we are, how to answer, an example."""
     tips = [f"{section_title} > {short}"]
-    if kind in KIND_HINTS:
-        tips.append(KIND_HINTS[kind])
+    if kind in KINDS and KINDS[kind].hint:
+        tips.append(KINDS[kind].hint)
     if example:
         tips.append(f"例如：{example.splitlines()[0]}")
     tips.append("F1 说明")

@@ -90,7 +90,8 @@ class StartScreen(Screen):
     def _read_sessions(self, app: App) -> None:
         """In a worker thread: check prompts/ (progress is counted with it), then describe each
         session in the list as it is read."""
-        from nianbao.interview.spec import PromptsError, default_interview
+        from nianbao.interview.errors import PromptsError
+        from nianbao.interview.prompts import default_interview
 
         try:
             default_interview()

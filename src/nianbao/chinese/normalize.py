@@ -1,0 +1,55 @@
+"""The ways Chinese text is normalised, each for its reader.
+
+- nfkc: answers typed by a clerk (full-width digits and punctuation to ASCII).
+- halfwidth / squeeze: report text read by the rules; Chinese punctuation stays as it is, so
+  that every pattern need not list both forms of （，：.
+- normalize_published: published reports (NFKC, one kind of line break, no invisible marks).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nianbao.chinese.words import EDGE_PUNCTUATION
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def short_answer(text: str) -> str:
+    """NFKC, then trim surrounding spaces and punctuation: the core of a one-word answer."""
+    return nfkc(text).strip(EDGE_PUNCTUATION).strip()
+
+
+def squeeze_nfkc(text: str) -> str:
+    """NFKC without any whitespace: how label phrases are compared."""
+    return re.sub(r"\s+", "", nfkc(text))
+
+
+# Full-width digits and Latin letters -> ASCII; ideographic space -> space.
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code).isalnum()}
+_HALFWIDTH[0x3000] = 0x20
+_HALFWIDTH[0xA0] = 0x20
+_SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u2009]+")
+
+
+def halfwidth(text: str) -> str:
+    return text.translate(_HALFWIDTH)
+
+
+def squeeze(text: str) -> str:
+    """Half-width digits and no horizontal spaces ("共发布信息 ８５０ 条" -> "共发布信息850条")."""
+    return _SPACES.sub("", halfwidth(text))
+
+
+# Characters that hide inside copied web text and break matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+
+
+def normalize_published(text: str) -> str:
+    """NFKC (full-width digits and punctuation to ASCII), one kind of line break, no invisibles."""
+    text = _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE))
+    return unicodedata.normalize("NFKC", text)

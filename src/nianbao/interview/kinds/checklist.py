@@ -1,0 +1,48 @@
+"""Which of a set of measures were taken, by their numbers ("1 2 4"; "全部"; "无")."""
+
+from __future__ import annotations
+
+import re
+
+from nianbao.chinese.normalize import nfkc
+from nianbao.interview.errors import AnswerError
+from nianbao.interview.kinds.base import AnswerKind
+from nianbao.interview.kinds.options import options_of
+from nianbao.interview.parse.common import is_none_answer
+
+_ALL = ("全部", "都有", "都做到了", "全都")
+
+
+class Checklist(AnswerKind):
+    name = "checklist"
+    needs_options = True
+    lists_options = True
+
+    def parse(self, text, q, inst):
+        keys = list(options_of(q.options))
+        if is_none_answer(text):
+            return {k: False for k in keys}
+        normal = nfkc(text)
+        numbers = [int(n) for n in re.findall(r"\d+", normal)]
+        if normal.strip() in _ALL:
+            numbers = list(range(1, len(keys) + 1))
+        bad = [n for n in numbers if not 1 <= n <= len(keys)]
+        if not numbers or bad:
+            raise AnswerError(f"请回复做到了的序号（1 到 {len(keys)}），例如“1 2 4”；都没有答“无”。")
+        return {k: (i + 1) in numbers for i, k in enumerate(keys)}
+
+    def apply(self, state, q, inst, value):
+        from nianbao.interview.paths import set_path
+
+        for path, key in zip(q.fields, options_of(q.options)):
+            set_path(state.report, path, value[key])
+        return []
+
+    def show(self, report, q, inst, values):
+        if None in values:
+            return ""
+        picked = [str(i + 1) for i, v in enumerate(values) if v]
+        return " ".join(picked) or "无"
+
+
+KIND = Checklist()

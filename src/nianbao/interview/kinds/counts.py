@@ -1,0 +1,45 @@
+"""A Table 3 row by applicant ("自然人3件，企业1件"): new requests, carried in."""
+
+from __future__ import annotations
+
+from nianbao.interview import parse as P
+from nianbao.interview.kinds.base import AnswerKind
+from nianbao.interview.kinds.options import options_of
+from nianbao.interview.kinds.totals import check_stated_total, fill_total
+from nianbao.interview.synonyms import synonyms_for
+from nianbao.report import labels as L
+
+
+def _row(q) -> str:
+    return q.fields[0].split(".")[2]
+
+
+class Counts(AnswerKind):
+    name = "counts"
+    hint = "如：自然人3件，企业1件"
+    needs_options = True
+
+    def parse(self, text, q, inst):
+        values = P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""))
+        row = _row(q)
+        check_stated_total(f"表三「{L.T3_ROW_SHORT.get(row, row)}」", "T3-3", values, L.T3_COLUMN_KEYS[:-1])
+        return values
+
+    def apply(self, state, q, inst, value):
+        values = dict(value)
+        row = _row(q)
+        label = L.T3_ROW_SHORT.get(row, L.T3_ROW_BY_KEY[row].label)
+        notes = fill_total(f"表三「{label}」", values, L.T3_COLUMN_KEYS[:-1])
+        for col in L.T3_COLUMN_KEYS:
+            state.report.table3.set(row, col, values.get(col, 0))
+        return notes
+
+    def show(self, report, q, inst, values):
+        cells = dict(zip(L.T3_COLUMN_KEYS, report.table3.rows[_row(q)]))
+        if None in cells.values():
+            return ""
+        shown = "，".join(f"{L.T3_COLUMNS[c]}{v}件" for c, v in cells.items() if v and c != "total")
+        return shown or "无"
+
+
+KIND = Counts()

@@ -1,0 +1,64 @@
+"""One applicant column of Table 3's results ("予以公开2件，不掌握1件，结转1件"), asked per column."""
+
+from __future__ import annotations
+
+from nianbao.interview import parse as P
+from nianbao.interview.kinds.base import AnswerKind
+from nianbao.interview.kinds.options import options_of
+from nianbao.interview.synonyms import synonyms_for
+from nianbao.report import labels as L
+
+
+class Outcomes(AnswerKind):
+    name = "outcomes"
+    hint = "如：予以公开2件，不掌握1件，结转1件"
+    needs_options = True
+
+    def fields(self, patterns, instance_key):
+        if instance_key is not None:
+            patterns = tuple(p[:-1] + instance_key if p.endswith(".*") else p for p in patterns)
+        return super().fields(patterns, instance_key)
+
+    def parse(self, text, q, inst):
+        return P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""))
+
+    def apply(self, state, q, inst, value):
+        assert inst is not None
+        col, t3 = inst.key, state.report.table3
+        total = 0
+        for key in L.T3_OUTCOME_KEYS:
+            v = value.get(key, 0)
+            t3.set(key, col, v)
+            total += v
+        t3.set("total", col, total)
+        t3.set("carried_out", col, value.get("carried_out", 0))
+        return []
+
+    def show(self, report, q, inst, values):
+        if inst is None:
+            return ""
+        t3 = report.table3
+        keys = (*L.T3_OUTCOME_KEYS, "carried_out")
+        shown = [f"{L.plain_label(L.T3_ROW_BY_KEY[k].label)}{t3.get(k, inst.key)}件" for k in keys if t3.get(k, inst.key)]
+        return "，".join(shown)
+
+    def problem_after(self, report, q, inst):
+        """T3-1 for the column, worded as a running balance for the clerk."""
+        if inst is None:
+            return None
+        col, t3 = inst.key, report.table3
+        new, cin, total, cout = (t3.get(r, col) for r in ("new", "carried_in", "total", "carried_out"))
+        if None in (new, cin, total, cout):
+            return None
+        opened, filled = new + cin, total + cout
+        if opened == filled:
+            return None
+        gap = opened - filled
+        tail = f"还有 {gap} 件尚未填写办理结果" if gap > 0 else f"多填了 {-gap} 件"
+        return (
+            f"表三「{L.T3_COLUMNS[col]}」列（规则 T3-1）：新收 {new} + 上年结转 {cin} = {opened} 件，"
+            f"办理结果总计 {total} + 结转下年度 {cout} = {filled} 件，{tail}。请重新填写这一类申请人的全部办理结果。"
+        )
+
+
+KIND = Outcomes()

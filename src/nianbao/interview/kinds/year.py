@@ -1,0 +1,17 @@
+"""The report's year ("2024", "2024年度", "二〇二四")."""
+
+from __future__ import annotations
+
+from nianbao.interview import parse as P
+from nianbao.interview.kinds.count import Count
+
+
+class Year(Count):
+    name = "year"
+    hint = ""
+
+    def parse(self, text, q, inst):
+        return P.parse_year(text)
+
+
+KIND = Year()
