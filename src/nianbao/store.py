@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -19,6 +17,7 @@ from nianbao.datadir import (  # noqa: F401  (all but backup_path re-exported)
     resolve,
     sessions_dir,
 )
+from nianbao.fs import real_target, write_bytes_atomically
 from nianbao.report.fieldnames import explain_validation_error
 from nianbao.session import SCHEMA_VERSION, Session, now
 
@@ -35,42 +34,14 @@ def save(session: Session, path: Path) -> None:
     first; the session file itself is only ever replaced, never moved away. A damaged previous
     file never becomes the backup.
     """
-    path = Path(path)
+    path = real_target(Path(path))  # a session that is a link: the file it points to, backup beside it
     path.parent.mkdir(parents=True, exist_ok=True)
     session.updated = now()
     payload = session.model_dump_json(indent=1).encode("utf-8")
     previous = _good_bytes(path)
     if previous is not None:
-        _write_atomic(backup_path(path), previous)
-    _write_atomic(path, payload)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Make the rename itself durable; not every platform or filesystem allows it.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        write_bytes_atomically(backup_path(path), previous, private=True)
+    write_bytes_atomically(path, payload, private=True)
 
 
 def _good_bytes(path: Path) -> bytes | None:

@@ -45,7 +45,8 @@ def export_cmd(
 ):
     """导出报告为文件（txt、md、html、docx 或 pdf）。"""
     from nianbao.render.env import MissingFact
-    from nianbao.render.export import write_atomically, writer
+    from nianbao.fs import write_atomically
+    from nianbao.render.export import writer
     from nianbao.render.outputs import to_text
     from nianbao.render.pdf import PdfError
     from nianbao.rules import check_report

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
+from nianbao.fs import write_atomically
 from nianbao.report.model import Report
 
 
@@ -24,26 +23,6 @@ def writer(report: Report, fmt: str) -> Callable[[Path], None]:
 
     content = render(report, fmt)
     return lambda path: path.write_text(content, encoding="utf-8")
-
-
-def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    """Write into a temp file beside the target, then replace it: a failed export leaves no half file."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def export_report(report: Report, fmt: str, target: Path) -> None:

@@ -1,0 +1,93 @@
+"""Writing a file so that it is either the old one or the new one, never half of each.
+
+The bottom of the layers: sessions (store.py) and exports (render/export.py) both write here.
+A temp file in the target's folder is written, fsynced, and replaced onto the target; then the
+folder is fsynced so the rename itself survives a power cut. A target that is a symbolic link is
+written through to the file it points to (the link stays a link); a device, a FIFO or a folder is
+never replaced.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+TEMP_SUFFIX = ".tmp"
+
+
+class NotARegularFile(OSError):
+    """The target exists and is not a regular file; its strerror is the Chinese message."""
+
+    def __init__(self, path: Path, what: str):
+        super().__init__(errno.EINVAL, f"{path} 是{what}，不是普通文件，不能覆盖。请换一个文件名。")
+
+
+def real_target(path: Path) -> Path:
+    """Where writing `path` must land: the file a link points to; refused if not a regular file."""
+    path = Path(path)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return target
+    except OSError:
+        return target  # unreadable metadata: the write itself will say why
+    if stat.S_ISREG(mode):
+        return target
+    what = "文件夹" if stat.S_ISDIR(mode) else "设备" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "管道" if stat.S_ISFIFO(mode) else "特殊文件"
+    raise NotARegularFile(path, what)
+
+
+def write_atomically(path: Path, write: Callable[[Path], None], *, private: bool = False) -> Path:
+    """Call write(temp path), then put the result in place of `path`; return where it landed.
+
+    private: keep mkstemp's owner-only permissions (sessions); otherwise the usual ones (exports).
+    """
+    target = real_target(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        if not private:
+            os.chmod(tmp, 0o666 & ~_umask())
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+    return target
+
+
+def write_bytes_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
+    return write_atomically(path, lambda tmp: tmp.write_bytes(data), private=private)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Make the rename itself durable; Windows cannot open a folder, and some filesystems refuse.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
