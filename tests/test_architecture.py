@@ -38,8 +38,9 @@ def _imports(path: Path) -> set[str]:
     return {name for name in found if name.startswith("nianbao.")}
 
 
-def test_no_import_cycle_in_interview_counting_imports_inside_functions():
-    modules = {_module_name(p): p for p in INTERVIEW.rglob("*.py")}
+@pytest.mark.parametrize("package", [INTERVIEW, SRC], ids=["interview", "src"])
+def test_no_import_cycle_counting_imports_inside_functions(package):
+    modules = {_module_name(p): p for p in package.rglob("*.py")}
     graph = {name: {m for m in _imports(path) if m in modules and m != name} for name, path in modules.items()}
     # A package's __init__ is what importing "pkg.sub" runs first: importing a submodule imports it.
     for name in list(graph):
@@ -65,6 +66,14 @@ def test_no_import_cycle_in_interview_counting_imports_inside_functions():
     for name in sorted(graph):
         if name not in state:
             visit(name)
+
+
+def test_the_layer_contracts_hold():
+    """pyproject.toml's import-linter contracts: the layers, and Textual only in the TUI."""
+    lint = Path(sys.executable).parent / ("lint-imports.exe" if sys.platform == "win32" else "lint-imports")
+    result = subprocess.run([str(lint)], capture_output=True, text=True, cwd=SRC.parents[1], timeout=120)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "0 broken" in result.stdout
 
 
 def test_nothing_in_interview_is_over_400_lines():

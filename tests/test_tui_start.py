@@ -72,8 +72,26 @@ def test_the_tui_starts_without_the_model_rules_or_typer():
         "from nianbao.interview.opening import read_opening\n"
         "assert read_opening().first is not None\n"
         "heavy = ['pydantic', 'nianbao.report.model', 'nianbao.rules', 'nianbao.interview.engine',\n"
-        "         'typer', 'jinja2', 'textual.widgets._text_area']\n"
+        "         'typer', 'jinja2', 'docx', 'nianbao.importer', 'textual.widgets._text_area']\n"
         "print([name for name in heavy if name in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_print_does_not_import_textual(lilin_path: Path):
+    code = (
+        "import contextlib, io, sys\n"
+        f"sys.argv = ['nianbao', 'print', {str(lilin_path)!r}, '--plain']\n"
+        "from nianbao.launch import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "assert '政府信息公开工作年度报告' in out.getvalue()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'docx'}))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

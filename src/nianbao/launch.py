@@ -9,19 +9,6 @@ straight away, without loading Typer and every command's modules. Anything else,
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
-
-def open_tui(data_dir: str | None = None, session_path: Path | None = None, new_path: Path | None = None) -> None:
-    """Run the TUI; leaving after finishing prints the final text, ready to copy."""
-    from rich.console import Console
-    from rich.text import Text
-
-    from nianbao.tui.app import run
-
-    final_text = run(data_dir=data_dir, session_path=session_path, new_path=new_path)
-    if final_text:
-        Console(highlight=False, soft_wrap=True).print(Text(final_text))
 
 
 def _option(args: list[str], name: str) -> tuple[str | None, list[str]] | None:
@@ -63,6 +50,8 @@ def main() -> None:
 
             new_path = new_session_path(data_dir, name)
         if new_path is None or not new_path.exists():  # an existing name: the CLI explains
+            from nianbao.tui.app import open_tui
+
             try:
                 open_tui(data_dir, new_path=new_path)
             except KeyboardInterrupt:

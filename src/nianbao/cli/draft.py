@@ -28,7 +28,7 @@ def main_callback(
 
 
 def run_tui(session_path: Optional[Path] = None, new_path: Optional[Path] = None) -> None:
-    from nianbao.launch import open_tui
+    from nianbao.tui.app import open_tui
 
     open_tui(State.data_dir, session_path, new_path)
 

@@ -204,3 +204,13 @@ def run(data_dir: str | None = None, session_path: Path | None = None, new_path:
     if app.return_code:
         raise SystemExit(app.return_code)  # the app printed its message on leaving
     return text
+
+
+def open_tui(data_dir: str | None = None, session_path: Path | None = None, new_path: Path | None = None) -> None:
+    """Run the TUI; leaving after finishing prints the final text, ready to copy."""
+    from rich.console import Console
+    from rich.text import Text
+
+    final_text = run(data_dir=data_dir, session_path=session_path, new_path=new_path)
+    if final_text:
+        Console(highlight=False, soft_wrap=True).print(Text(final_text))
