@@ -16,7 +16,8 @@ from nianbao import store
 from nianbao.interview.conditions import CONDITIONS, INSTANCES, Instance, WalkState
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.derive import derive
-from nianbao.interview.kinds import OPTION_SETS, apply_answer, fields_of, kind_of, parse_answer, show_value
+from nianbao.interview.kinds import apply_answer, fields_of, kind_of, parse_answer, show_value
+from nianbao.interview.kinds.options import OPTION_SETS
 from nianbao.interview.parse import parse_count
 from nianbao.interview.paths import PathError, set_path
 from nianbao.interview.prompts import default_interview

@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from nianbao.interview import conditions, yamlfiles
 from nianbao.interview.errors import PromptsError
 from nianbao.interview.fields import expand_field
-from nianbao.interview.kinds import KINDS, OPTION_SETS
+from nianbao.interview.kinds import KINDS
+from nianbao.interview.kinds.options import OPTION_SETS
 from nianbao.interview.paths import all_leaf_paths
 from nianbao.interview.spec import Interview, Question, Section
 from nianbao.interview.synonyms import load_synonyms

@@ -28,7 +28,6 @@ from nianbao.interview.kinds import (
     yes_no,
 )
 from nianbao.interview.kinds.base import AREA, BUTTONS, LINE, AnswerKind
-from nianbao.interview.kinds.options import OPTION_SETS
 
 if TYPE_CHECKING:
     from nianbao.interview.conditions import Instance, WalkState
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
     from nianbao.report.model import Report
 
 __all__ = [
-    "AREA", "BUTTONS", "KINDS", "LINE", "OPTION_SETS", "AnswerKind",
+    "AREA", "BUTTONS", "KINDS", "LINE", "AnswerKind",
     "apply_answer", "fields_of", "kind_of", "parse_answer", "show_value",
 ]
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-from nianbao.chinese.normalize import nfkc
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.kinds.base import AnswerKind
-from nianbao.interview.kinds.options import options_of
-from nianbao.interview.parse.common import is_none_answer
 
 _ALL = ("全部", "都有", "都做到了", "全都")
 
@@ -19,6 +16,10 @@ class Checklist(AnswerKind):
     lists_options = True
 
     def parse(self, text, q, inst):
+        from nianbao.chinese.normalize import nfkc
+        from nianbao.interview.kinds.options import options_of
+        from nianbao.interview.parse.common import is_none_answer
+
         keys = list(options_of(q.options))
         if is_none_answer(text):
             return {k: False for k in keys}
@@ -32,6 +33,7 @@ class Checklist(AnswerKind):
         return {k: (i + 1) in numbers for i, k in enumerate(keys)}
 
     def apply(self, state, q, inst, value):
+        from nianbao.interview.kinds.options import options_of
         from nianbao.interview.paths import set_path
 
         for path, key in zip(q.fields, options_of(q.options)):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.interview import parse as P
 from nianbao.interview.kinds.base import AnswerKind
-from nianbao.interview.kinds.options import options_of
 
 
 class Choice(AnswerKind):
@@ -13,9 +11,14 @@ class Choice(AnswerKind):
     lists_options = True
 
     def parse(self, text, q, inst):
+        from nianbao.interview import parse as P
+        from nianbao.interview.kinds.options import options_of
+
         return P.parse_choice(text, options_of(q.options))
 
     def show(self, report, q, inst, values):
+        from nianbao.interview.kinds.options import options_of
+
         return options_of(q.options).get(values[0], "")
 
 

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.interview import parse as P
 from nianbao.interview.kinds.base import AnswerKind
-from nianbao.interview.kinds.options import options_of
-from nianbao.interview.kinds.totals import check_stated_total, fill_total
-from nianbao.interview.synonyms import synonyms_for
-from nianbao.report import labels as L
 
 
 def _row(q) -> str:
@@ -20,12 +15,21 @@ class Counts(AnswerKind):
     needs_options = True
 
     def parse(self, text, q, inst):
+        from nianbao.interview import parse as P
+        from nianbao.interview.kinds.options import options_of
+        from nianbao.interview.kinds.totals import check_stated_total
+        from nianbao.interview.synonyms import synonyms_for
+        from nianbao.report import labels as L
+
         values = P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""))
         row = _row(q)
         check_stated_total(f"表三「{L.T3_ROW_SHORT.get(row, row)}」", "T3-3", values, L.T3_COLUMN_KEYS[:-1])
         return values
 
     def apply(self, state, q, inst, value):
+        from nianbao.interview.kinds.totals import fill_total
+        from nianbao.report import labels as L
+
         values = dict(value)
         row = _row(q)
         label = L.T3_ROW_SHORT.get(row, L.T3_ROW_BY_KEY[row].label)
@@ -35,6 +39,8 @@ class Counts(AnswerKind):
         return notes
 
     def show(self, report, q, inst, values):
+        from nianbao.report import labels as L
+
         cells = dict(zip(L.T3_COLUMN_KEYS, report.table3.rows[_row(q)]))
         if None in cells.values():
             return ""

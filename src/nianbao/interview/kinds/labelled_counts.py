@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
-from nianbao.interview import parse as P
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.kinds.base import AnswerKind
-from nianbao.interview.parse.common import is_none_answer
-from nianbao.render.numbers import fmt_number
 
-_LABELLED = re.compile(r"^(?P<label>.*?)[\s:：]*(?P<num>\d[\d,]*|[零〇一二两三四五六七八九十百千万]+)\s*(?:条|件|篇|个|期)?$")
+# A pattern string: re compiles and caches it at the first answer, so kind modules load light.
+_LABELLED = r"^(?P<label>.*?)[\s:：]*(?P<num>\d[\d,]*|[零〇一二两三四五六七八九十百千万]+)\s*(?:条|件|篇|个|期)?$"
 
 
 class LabelledCounts(AnswerKind):
     name = "labelled_counts"
 
     def parse(self, text, q, inst):
+        from nianbao.interview import parse as P
+        from nianbao.interview.parse.common import is_none_answer
         from nianbao.report.model import CountItem
 
         if is_none_answer(text):
@@ -29,7 +29,7 @@ class LabelledCounts(AnswerKind):
             part = part.strip().strip("。")
             if not part:
                 continue
-            match = _LABELLED.match(part)
+            match = re.match(_LABELLED, part)
             label = match.group("label").strip() if match else ""
             if not match or not label:
                 raise AnswerError(f"“{part}”没有认出名称和条数。请按“名称 + 条数”写，例如“政府网站340条”。")
@@ -40,6 +40,7 @@ class LabelledCounts(AnswerKind):
 
     def show(self, report, q, inst, values):
         from nianbao.interview.paths import get_path
+        from nianbao.render.numbers import fmt_number
 
         items = values[0] if values else get_path(report, q.fields[0])
         return "，".join(f"{i.label}{fmt_number(i.count)}条" for i in items)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from nianbao.interview import parse as P
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.kinds.base import AREA, AnswerKind
 
@@ -13,6 +12,8 @@ class ItemList(AnswerKind):
     hint = "每行一条；Ctrl+J 发送"
 
     def parse(self, text, q, inst):
+        from nianbao.interview import parse as P
+
         items = P.parse_list(text)
         if not items and not q.optional:
             raise AnswerError("这一项需要至少写一条，可以分行写，每行一条。")

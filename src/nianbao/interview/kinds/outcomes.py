@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.interview import parse as P
 from nianbao.interview.kinds.base import AnswerKind
-from nianbao.interview.kinds.options import options_of
-from nianbao.interview.synonyms import synonyms_for
-from nianbao.report import labels as L
 
 
 class Outcomes(AnswerKind):
@@ -20,9 +16,15 @@ class Outcomes(AnswerKind):
         return super().fields(patterns, instance_key)
 
     def parse(self, text, q, inst):
+        from nianbao.interview import parse as P
+        from nianbao.interview.kinds.options import options_of
+        from nianbao.interview.synonyms import synonyms_for
+
         return P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""))
 
     def apply(self, state, q, inst, value):
+        from nianbao.report import labels as L
+
         assert inst is not None
         col, t3 = inst.key, state.report.table3
         total = 0
@@ -35,6 +37,8 @@ class Outcomes(AnswerKind):
         return []
 
     def show(self, report, q, inst, values):
+        from nianbao.report import labels as L
+
         if inst is None:
             return ""
         t3 = report.table3
@@ -44,6 +48,8 @@ class Outcomes(AnswerKind):
 
     def problem_after(self, report, q, inst):
         """T3-1 for the column, worded as a running balance for the clerk."""
+        from nianbao.report import labels as L
+
         if inst is None:
             return None
         col, t3 = inst.key, report.table3

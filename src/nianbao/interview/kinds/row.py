@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-from nianbao.chinese.normalize import nfkc
-from nianbao.interview import parse as P
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.kinds.base import AnswerKind
-from nianbao.render.numbers import fmt_number
 
 
 class Row(AnswerKind):
@@ -16,6 +13,9 @@ class Row(AnswerKind):
     hint = "几个数字用空格隔开"
 
     def parse(self, text, q, inst):
+        from nianbao.chinese.normalize import nfkc
+        from nianbao.interview import parse as P
+
         n = len(q.fields)
         if q.value_kind == "amount_yuan":
             parts = [p for p in re.split(r"[\s,，、;；/]+", nfkc(text).strip()) if p]
@@ -32,6 +32,8 @@ class Row(AnswerKind):
         return []
 
     def show(self, report, q, inst, values):
+        from nianbao.render.numbers import fmt_number
+
         return "" if None in values else " ".join(fmt_number(v) for v in values)
 
 

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.interview import parse as P
 from nianbao.interview.kinds.base import AnswerKind
-from nianbao.interview.kinds.options import options_of
-from nianbao.interview.kinds.totals import check_stated_total, fill_total
-from nianbao.interview.synonyms import synonyms_for
-from nianbao.report import labels as L
 
 
 class T4Group(AnswerKind):
@@ -21,12 +16,21 @@ class T4Group(AnswerKind):
         return super().fields(patterns, instance_key)
 
     def parse(self, text, q, inst):
+        from nianbao.interview import parse as P
+        from nianbao.interview.kinds.options import options_of
+        from nianbao.interview.kinds.totals import check_stated_total
+        from nianbao.interview.synonyms import synonyms_for
+        from nianbao.report import labels as L
+
         values = P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""))
         if inst is not None:
             check_stated_total(f"表四「{L.T4_GROUPS[inst.key]}」", "T4-1", values, L.T4_COLUMN_KEYS[:-1])
         return values
 
     def apply(self, state, q, inst, value):
+        from nianbao.interview.kinds.totals import fill_total
+        from nianbao.report import labels as L
+
         assert inst is not None
         values = dict(value)
         notes = fill_total(f"表四「{L.T4_GROUPS[inst.key]}」", values, L.T4_COLUMN_KEYS[:-1])
@@ -36,6 +40,8 @@ class T4Group(AnswerKind):
         return notes
 
     def show(self, report, q, inst, values):
+        from nianbao.report import labels as L
+
         if inst is None:
             return ""
         group = getattr(report.table4, inst.key)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from nianbao.interview import parse as P
 from nianbao.interview.kinds.base import AnswerKind
-from nianbao.interview.parse.common import is_none_answer
 
 
 class Text(AnswerKind):
     name = "text"
 
     def parse(self, text, q, inst):
+        from nianbao.interview import parse as P
+        from nianbao.interview.parse.common import is_none_answer
+
         if q.optional and is_none_answer(text):
             return ""
         return P.parse_text(text)

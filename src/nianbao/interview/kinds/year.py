@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from nianbao.interview import parse as P
 from nianbao.interview.kinds.count import Count
 
 
@@ -11,6 +10,8 @@ class Year(Count):
     hint = ""
 
     def parse(self, text, q, inst):
+        from nianbao.interview import parse as P
+
         return P.parse_year(text)
 
 

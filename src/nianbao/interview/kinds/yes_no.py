@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from nianbao.interview import parse as P
 from nianbao.interview.kinds.base import BUTTONS, AnswerKind
 
 
@@ -13,6 +12,8 @@ class YesNo(AnswerKind):
     holds_values = False
 
     def parse(self, text, q, inst):
+        from nianbao.interview import parse as P
+
         return P.parse_yes_no(text)
 
     def apply(self, state, q, inst, value):
