@@ -13,8 +13,10 @@ Severity = Literal["E", "W"]
 
 
 class Finding(BaseModel):
-    rule: str  # stable id from FORMAT.md §5, e.g. "T3-1"
-    severity: Severity
+    # Both stamped by the rules registry: the id the rule is registered under (docs/rules.md),
+    # and its default severity unless the rule gave its declared softer one.
+    rule: str = ""
+    severity: Severity = "E"
     message: str  # Chinese, names the place and shows the numbers
     section: Optional[str] = None  # key of labels.SECTIONS
     table: Optional[str] = None  # "表二" / "表三" / "表四"

@@ -1,4 +1,4 @@
-"""The rules of FORMAT.md §5. Each rule is a function registered under its stable id.
+"""The rules, each a function registered under its stable id (docs/rules.md, `nianbao rules`).
 
 check_report(report) runs every rule that one report can decide; pass last_year (and, for an
 imported report, last_year_text) to add the cross-year rules X-1..X-3 and X-5.

@@ -24,7 +24,7 @@ def x1_carried_total(ctx: Context):
     if now is None or before is None or now == before:
         return
     yield Finding(
-        rule="X-1", severity="E", table=T3, row="carried_in", column="total",
+        table=T3, row="carried_in", column="total",
         message=(
             f"表三「{L.T3_ROW_BY_KEY['carried_in'].label}」总计 {now}，"
             f"与 {ctx.last_year.year} 年报告「{L.T3_ROW_BY_KEY['carried_out'].label}」总计 {before} 不一致，"
@@ -43,7 +43,7 @@ def x2_carried_columns(ctx: Context):
         if now is None or before is None or now == before:
             continue
         yield Finding(
-            rule="X-2", severity="W", table=T3, row="carried_in", column=col,
+            table=T3, row="carried_in", column=col,
             message=(
                 f"表三「{L.T3_COLUMNS[col]}」列：本年上年结转 {now} 件，"
                 f"{ctx.last_year.year} 年报告结转下年度 {before} 件，相差 {abs(now - before)} 件。"
@@ -64,7 +64,7 @@ def x3_in_force(ctx: Context):
         if expected == now.in_force:
             continue
         yield Finding(
-            rule="X-3", severity="W", table=T2, row=row, column="in_force",
+            table=T2, row=row, column="in_force",
             message=(
                 f"表二「{L.T2_ROWS[row]}」：上年现行有效 {before} + 本年制发 {now.issued} − 本年废止 {now.repealed}"
                 f" = {expected}，本年现行有效却填 {now.in_force}，相差 {abs(expected - now.in_force)} 件"
@@ -80,7 +80,6 @@ def x4_format(ctx: Context):
         return
     if ctx.format == "2019":
         yield Finding(
-            rule="X-4", severity="E",
             message=(
                 f"{year} 年的报告使用了 2019 年试行格式（{L.FORMAT_2019_DOC}）的表格，"
                 f"2021 年及以后的报告应使用新版格式（{L.FORMAT_2021_DOC}）。"
@@ -91,7 +90,6 @@ def x4_format(ctx: Context):
         markers = _old_table_labels(ctx.text)
         if markers:
             yield Finding(
-                rule="X-4", severity="E",
                 message=(
                     f"{year} 年的报告中出现 2019 年试行格式的表格项目（{'、'.join(markers)}），"
                     f"2021 年及以后的报告应使用新版格式（{L.FORMAT_2021_DOC}）。"
@@ -166,7 +164,6 @@ def x5_copied(ctx: Context):
         return
     last_year = ctx.last_year.year if ctx.last_year else ctx.report.year - 1
     yield Finding(
-        rule="X-5", severity="W",
         message=(
             f"总体情况、存在的问题和其他事项的文字与 {last_year} 年报告的相似度为 {score:.0%}"
             f"（超过 {SIMILARITY_LIMIT:.0%}）。年度报告应写本年度的实际工作，请勿照搬上年内容。"

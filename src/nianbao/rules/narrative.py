@@ -123,7 +123,7 @@ def _n1(ctx: Context):
 def _n1_finding(fig: Figure, row: str, message: str) -> Finding:
     # Located on the Table 3 cell it contradicts (the message names the section that says it).
     return Finding(
-        rule="N-1", severity="W", section=fig.section, table="表三", row=row, column="total", message=message
+        section=fig.section, table="表三", row=row, column="total", message=message
     )
 
 
@@ -174,7 +174,7 @@ def _n2(ctx: Context):
         for fig in _figures(ctx, pattern):
             if fig.value != table:
                 yield Finding(
-                    rule="N-2", severity="W", section=fig.section, table="表四",
+                    section=fig.section, table="表四",
                     row="review" if kind == "review" else None,
                     message=(
                         f"「{section_name(fig.section)}」写“{fig.phrase}”，{described}，"
@@ -185,7 +185,7 @@ def _n2(ctx: Context):
         table, described = tables[kind]
         if table:
             yield Finding(
-                rule="N-2", severity="W", section=key, table="表四",
+                section=key, table="表四",
                 message=f"「{section_name(key)}」写“{quote(clause)}”，但{described}。",
             )
 
@@ -232,7 +232,7 @@ def _n3(ctx: Context):
             if table is None or table == value:
                 continue
             yield Finding(
-                rule="N-3", severity="W", section=key, table="表二", row=row, column=col,
+                section=key, table="表二", row=row, column=col,
                 message=(
                     f"「{section_name(key)}」写“{phrase}”，表二「{L.T2_ROWS[row]}」"
                     f"「{L.T2_DOC_COLUMNS[col]}」为 {table}，相差 {abs(value - table)} 件。"
@@ -266,7 +266,7 @@ def n4_fee_notices(ctx: Context):
         return
     stated = "未填" if notices is None else f"为 {notices} 件"
     yield Finding(
-        rule="N-4", severity="W", section="other", row="other.fee_notices", incomplete=notices is None,
+        section="other", row="other.fee_notices", incomplete=notices is None,
         message=(
             f"表三「{L.t3_row_full_label('oh_no_fee')}」总计 {unpaid} 件，说明发出过收费通知，"
             f"但「{L.SECTIONS['other']}」的收费通知件数{stated}。请报告发出收费通知的件数和金额。"
@@ -285,7 +285,7 @@ def _yuan(value: Decimal) -> str:
 def n5_fee_amounts(ctx: Context):
     other = ctx.report.other
     notices, amount, collected = other.fee_notices, other.fee_notice_amount, other.fees_collected
-    where = dict(rule="N-5", severity="W", section="other")
+    where = dict(section="other")
     for name, value in (("收费通知金额", amount), ("实际收取金额", collected)):
         if value is not None and value < 0:
             yield Finding(**where, message=f"「{L.SECTIONS['other']}」{name} {_yuan(value)} 元，不能是负数。")
@@ -325,7 +325,7 @@ def _n5_text(ctx: Context, collected: Decimal | None):
         stated = Decimal(match.group(1))
         if stated != collected:
             yield Finding(
-                rule="N-5", severity="W", section="other", row="other.fees_collected",
+                section="other", row="other.fees_collected",
                 message=(
                     f"「{L.SECTIONS['other']}」写“{match.group(0)}”，"
                     f"但填报的实际收取金额为 {_yuan(collected)} 元。"
@@ -358,13 +358,11 @@ def n6_structure(ctx: Context):
     missing = [L.SECTIONS[k] for k in L.SECTION_KEYS if k not in found]
     if missing:
         yield Finding(
-            rule="N-6", severity="W",
             message=f"报告缺少{len(missing)}个部分：{'、'.join(missing)}。年度报告应包括固定的六个部分。",
         )
     in_order = [k for k in L.SECTION_KEYS if k in found]
     if found != in_order:
         yield Finding(
-            rule="N-6", severity="W",
             message=(
                 f"报告各部分顺序不对，现为：{' → '.join(L.SECTIONS[k] for k in found)}。"
                 "应按一至六的固定顺序排列。"
@@ -385,7 +383,7 @@ def _n6_overview(ctx: Context):
     ]
     if missing:
         yield Finding(
-            rule="N-6", severity="W", section="overview",
+            section="overview",
             message=(
                 f"「{L.SECTIONS['overview']}」没有写到：{'、'.join(missing)}。总体情况应覆盖"
                 f"{'、'.join(L.OVERVIEW_ASPECTS.values())}五个方面，不宜写成一般性的工作总结。"
@@ -404,7 +402,7 @@ def _n6_other(ctx: Context):
     ]
     if missing:
         yield Finding(
-            rule="N-6", severity="W", section="other",
+            section="other",
             message=f"「{L.SECTIONS['other']}」没有写到：{'、'.join(missing)}。没有的事项也请写明“无”。",
         )
 
@@ -436,7 +434,6 @@ def n7_period(ctx: Context):
         title = _title_year(ctx.text)
         if title and title[1] != year:
             yield Finding(
-                rule="N-7", severity="W",
                 message=f"标题“{quote(title[0])}”写的是 {title[1]} 年，报告年度却是 {year} 年。",
             )
     for key, sentence in section_sentences(ctx):
@@ -447,7 +444,7 @@ def n7_period(ctx: Context):
             end = (int(match["y2"] or match["y1"]), int(match["m2"]), int(match["d2"]))
             if start != (year, 1, 1) or end != (year, 12, 31):
                 yield Finding(
-                    rule="N-7", severity="W", section=key,
+                    section=key,
                     message=(
                         f"「{section_name(key)}」写统计期限“{match.group(0)}”，"
                         f"应为{year}年1月1日至{year}年12月31日。"
@@ -541,7 +538,7 @@ def n8_breakdowns(ctx: Context):
             continue
         flagged.add(numbers)
         yield Finding(
-            rule="N-8", severity="W", section=b.section,
+            section=b.section,
             message=(
                 f"「{section_name(b.section)}」写“{quote(b.phrase, 60)}”：分项 {_sum_text(b.items)} = {summed}"
                 f"{b.unit}，与总数 {b.total}{b.unit} 相差 {abs(b.total - summed)}{b.unit}。"
@@ -557,7 +554,7 @@ def _n8_model(report: Report):
         summed = sum(v for _, v in channels)
         if summed != o.items_total:
             yield Finding(
-                rule="N-8", severity="W", section="overview", row="overview.by_channel",
+                section="overview", row="overview.by_channel",
                 message=(
                     f"「{L.SECTIONS['overview']}」：全年主动公开信息 {o.items_total} 条，"
                     f"各渠道相加 {_sum_text(channels)} = {summed} 条，相差 {abs(o.items_total - summed)} 条。"
@@ -571,7 +568,7 @@ def _n8_model(report: Report):
         counts = {item.label: item.count for item in o.by_channel}
         if o.category_channel not in counts:
             yield Finding(
-                rule="N-8", severity="W", section="overview", row="overview.category_channel",
+                section="overview", row="overview.category_channel",
                 message=(
                     f"「{L.SECTIONS['overview']}」：按内容分类统计的是“{o.category_channel}”发布的信息，"
                     f"但发布渠道中没有“{o.category_channel}”（现有：{'、'.join(counts) or '无'}）。"
@@ -583,7 +580,7 @@ def _n8_model(report: Report):
         base, base_name = o.items_total, "全年主动公开信息"
     if base is not None and summed != base:
         yield Finding(
-            rule="N-8", severity="W", section="overview", row="overview.by_category",
+            section="overview", row="overview.by_category",
             message=(
                 f"「{L.SECTIONS['overview']}」：{base_name} {base} 条，"
                 f"按内容分类相加 {_sum_text(categories)} = {summed} 条，相差 {abs(base - summed)} 条。"

@@ -100,7 +100,7 @@ def p1_personal_data(ctx: Context):
             number = match.group(0)
             if id_checksum_ok(number) or plausible_birth_date(number, latest_year):
                 yield Finding(
-                    rule="P-1", severity="E", section=key, row=path,
+                    section=key, row=path,
                     message=(
                         f"{_where(key, path)}中有疑似身份证号码 {mask(number)}，"
                         "属于个人信息，公开前请删除或遮挡。"
@@ -110,7 +110,7 @@ def p1_personal_data(ctx: Context):
             if re.sub(r"[- ]", "", match.group(0)) in published:
                 continue
             yield Finding(
-                rule="P-1", severity="E", section=key, row=path,
+                section=key, row=path,
                 message=(
                     f"{_where(key, path)}中有手机号码 {mask(match.group(0))}，"
                     "属于个人信息，公开前请删除或遮挡（机关对外公布的联系电话除外）。"
@@ -141,7 +141,7 @@ def p2_residue(ctx: Context):
         for pattern, kind in _RESIDUE:
             for match in pattern.finditer(text):
                 yield Finding(
-                    rule="P-2", severity="E", section=key, row=path,
+                    section=key, row=path,
                     message=(
                         f"{_where(key, path)}有{kind}：“{_context(text, match.start(), match.end())}”。"
                         "请填写或删除后再发布。"
@@ -159,6 +159,6 @@ def l1_altered_labels(ctx: Context):
             if count:
                 times = f"（{count} 处）" if count > 1 else ""
                 yield Finding(
-                    rule="L-1", severity="E", section=key, row=path,
+                    section=key, row=path,
                     message=f"{_where(key, path)}中“{wrong}”{times}应为“{right}”：表格的固定用语不能改动。",
                 )

@@ -30,16 +30,34 @@ class Rule:
     id: str
     severity: Severity
     summary: str  # Chinese, one line: what the rule checks
-    func: Callable[[Context], Iterable[Finding]]
+    check: Callable[[Context], Iterable[Finding]]
     needs_last_year: bool = False
+    softer: str = ""  # Chinese: the case reported with the other severity (W for an E rule), if any
+
+    def func(self, ctx: Context) -> list[Finding]:
+        """The rule's findings, each stamped with the rule's id and severity."""
+        findings = list(self.check(ctx))
+        for finding in findings:
+            if "severity" not in finding.model_fields_set:
+                finding.severity = self.severity
+            elif finding.severity != self.severity and not self.softer:
+                raise RuleDeclarationError(f"rule {self.id} gave severity {finding.severity} without declaring a softer case")
+            finding.rule = self.id
+        return findings
+
+
+class RuleDeclarationError(AssertionError):
+    """A rule emitted what its registration does not declare (a programming error)."""
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(id: str, severity: Severity, summary: str, needs_last_year: bool = False):
+def rule(id: str, severity: Severity, summary: str, needs_last_year: bool = False, softer: str = ""):
     def register(func: Callable[[Context], Iterable[Finding]]):
-        RULES[id] = Rule(id, severity, summary, lambda ctx: list(func(ctx)), needs_last_year)
+        if id in RULES:
+            raise RuleDeclarationError(f"rule id {id} registered twice")
+        RULES[id] = Rule(id, severity, summary, func, needs_last_year, softer)
         return func
 
     return register

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from nianbao.report import labels as L
 from nianbao.report.findings import Finding
+from nianbao.rules.arithmetic import t3_column_sides
 from nianbao.rules.registry import Context, rule
 
 T2, T3, T4 = "表二", "表三", "表四"
@@ -53,36 +54,39 @@ def _t2_cells(ctx: Context):
     yield "fees", None, f"「{L.T2_ROWS['fees']}」「{L.T2_FEE_AMOUNT}」", t2.fees
 
 
-@rule("T2-1", "E", "表二每格都要填：件数为不小于 0 的整数，收费金额以万元为单位")
+@rule(
+    "T2-1", "E", "表二每格都要填：件数为不小于 0 的整数，收费金额以万元为单位",
+    softer="已发布年报中有内容但读不出的格子；收费金额大得像是按元填写的",
+)
 def t2_values(ctx: Context):
     cells = [c for c in _t2_cells(ctx) if not (_old_format(ctx) and c[0] in T2_NOT_IN_2019)]
     if all(value is None for *_, value in cells):
         yield Finding(
-            rule="T2-1", severity="E", table=T2, incomplete=True,
+            table=T2, incomplete=True,
             message="表二尚未填写。没有的事项也要填写：各格都填 0。",
         )
         return
     for row, col, name, value in cells:
         if value is None and f"table2.{row}" in ctx.unread:
             yield Finding(
-                rule="T2-1", severity="W", table=T2, row=row, column=col, incomplete=True,
+                severity="W", table=T2, row=row, column=col, incomplete=True,
                 message=f"表二{name}：{UNREAD}",
             )
         elif value is None:
             yield Finding(
-                rule="T2-1", severity="E", table=T2, row=row, column=col, incomplete=True,
+                table=T2, row=row, column=col, incomplete=True,
                 message=f"表二{name}未填写。空白不等于 0，没有请填 0。",
             )
         elif value < 0:
             yield Finding(
-                rule="T2-1", severity="E", table=T2, row=row, column=col,
+                table=T2, row=row, column=col,
                 message=f"表二{name}为 {value}，不能是负数。",
             )
     fees = ctx.report.table2.fees
     if fees is not None and fees >= FEE_IN_YUAN_THRESHOLD:
         in_wan = (fees / 10000).normalize()
         yield Finding(
-            rule="T2-1", severity="W", table=T2, row="fees",
+            severity="W", table=T2, row="fees",
             message=(
                 f"表二「{L.T2_ROWS['fees']}」填了 {fees.normalize():f} 万元，即 {fees * 10000:,.0f} 元，"
                 f"金额偏大。本栏单位是万元：若 {fees.normalize():f} 是按元填写的，应填 {in_wan:f}。"
@@ -102,7 +106,7 @@ def t2_regulations(ctx: Context):
     shown = "、".join(f"{L.T2_DOC_COLUMNS[c]} {v}" for c, v in values.items() if v is not None)
     makers = "、".join(L.AGENCY_KINDS[k] for k in sorted(L.RULE_MAKING_KINDS))
     yield Finding(
-        rule="T2-2", severity="W", table=T2, row="regulations",
+        table=T2, row="regulations",
         message=(
             f"表二「{L.T2_ROWS['regulations']}」行：{shown}。{L.AGENCY_KINDS[report.agency.kind]}没有规章制定权"
             f"（只有{makers}可以制定规章），请核对是否应填在「{L.T2_ROWS['normative_documents']}」行。"
@@ -115,14 +119,13 @@ def t2_regulations(ctx: Context):
 def t3_balance(ctx: Context):
     t3 = ctx.report.table3
     for col in L.T3_COLUMN_KEYS:
-        new, cin, total, cout = (t3.get(r, col) for r in ("new", "carried_in", "total", "carried_out"))
-        if None in (new, cin, total, cout):
+        sides = t3_column_sides(t3, col)
+        if sides is None:
             continue  # T3-4 reports blanks
-        if new + cin != total + cout:
-            diff = abs(new + cin - total - cout)
+        if sides[0] != sides[1]:
+            new, cin, total, cout = (t3.get(r, col) for r in ("new", "carried_in", "total", "carried_out"))
+            diff = abs(sides[0] - sides[1])
             yield Finding(
-                rule="T3-1",
-                severity="E",
                 table=T3,
                 row="total",
                 column=col,
@@ -154,8 +157,6 @@ def t3_outcome_sum(ctx: Context):
         nonzero = [f"「{_outcome_name(k)}」{v}" for k, v in parts.items() if v]
         detail = f"（{'、'.join(nonzero)}）" if nonzero else ""
         yield Finding(
-            rule="T3-2",
-            severity="E",
             table=T3,
             row="total",
             column=col,
@@ -166,7 +167,7 @@ def t3_outcome_sum(ctx: Context):
         )
 
 
-def _total_mismatch(rule_id: str, table: str, row: str, where: str, columns, labels, values) -> Finding | None:
+def _total_mismatch(table: str, row: str, where: str, columns, labels, values) -> Finding | None:
     """A row whose last cell, "total", should be the sum of the others: the finding names each
     addend and the difference. None when it adds up, or when a cell is blank."""
     parts, total = values[:-1], values[-1]
@@ -174,8 +175,6 @@ def _total_mismatch(rule_id: str, table: str, row: str, where: str, columns, lab
         return None
     addends = " + ".join(f"{labels[c]} {v}" for c, v in zip(columns, parts))
     return Finding(
-        rule=rule_id,
-        severity="E",
         table=table,
         row=row,
         column="total",
@@ -191,18 +190,21 @@ def t3_row_sum(ctx: Context):
     t3 = ctx.report.table3
     for row in L.T3_ROW_KEYS:  # blanks are T3-4's
         where = f"表三「{_row_name(row)}」行"
-        if found := _total_mismatch("T3-3", T3, row, where, APPLICANT_COLUMNS, L.T3_COLUMNS, t3.rows[row]):
+        if found := _total_mismatch(T3, row, where, APPLICANT_COLUMNS, L.T3_COLUMNS, t3.rows[row]):
             yield found
 
 
-@rule("T3-4", "E", "表三每格都是不小于 0 的整数；空白、“—”、“/”不等于 0")
+@rule(
+    "T3-4", "E", "表三每格都是不小于 0 的整数；空白、“—”、“/”不等于 0",
+    softer="已发布年报中有内容但读不出的格子",
+)
 def t3_blanks(ctx: Context):
     t3 = ctx.report.table3
     rows = [r for r in L.T3_ROW_KEYS if not (_old_format(ctx) and r in T3_NOT_IN_2019)]
     cells = [v for row in rows for v in t3.rows[row]]
     if all(v is None for v in cells):
         yield Finding(
-            rule="T3-4", severity="E", table=T3, incomplete=True,
+            table=T3, incomplete=True,
             message="表三尚未填写。没有收到申请也要填写：各格都填 0。",
         )
         return
@@ -212,13 +214,13 @@ def t3_blanks(ctx: Context):
         negative = [f"{L.T3_COLUMNS[c]} {v}" for c, v in zip(L.T3_COLUMN_KEYS, values) if v is not None and v < 0]
         if blank and f"table3.{row}" in ctx.unread:
             yield Finding(
-                rule="T3-4", severity="W", table=T3, row=row, incomplete=True,
+                severity="W", table=T3, row=row, incomplete=True,
                 message=f"表三「{_row_name(row)}」行：{'、'.join(blank)} {UNREAD}",
             )
         elif blank:
             first = L.T3_COLUMN_KEYS[[v is None for v in values].index(True)]
             yield Finding(
-                rule="T3-4", severity="E", table=T3, row=row, column=first if len(blank) == 1 else None,
+                table=T3, row=row, column=first if len(blank) == 1 else None,
                 incomplete=True,
                 message=(
                     f"表三「{_row_name(row)}」行：{'、'.join(blank)} 共 {len(blank)} 格未填写。"
@@ -227,7 +229,7 @@ def t3_blanks(ctx: Context):
             )
         if negative:
             yield Finding(
-                rule="T3-4", severity="E", table=T3, row=row,
+                table=T3, row=row,
                 message=f"表三「{_row_name(row)}」行：{'、'.join(negative)}，件数不能是负数。",
             )
 
@@ -239,16 +241,16 @@ def t4_group_sum(ctx: Context):
     for group in L.T4_GROUP_KEYS:  # blanks are T4-2's
         where = f"表四「{L.t4_group_full_label(group)}」"
         values = getattr(t4, group).values()
-        if found := _total_mismatch("T4-1", T4, group, where, L.T4_COLUMN_KEYS, L.T4_COLUMNS, values):
+        if found := _total_mismatch(T4, group, where, L.T4_COLUMN_KEYS, L.T4_COLUMNS, values):
             yield found
 
 
-@rule("T4-2", "E", "表四 15 格都是不小于 0 的整数")
+@rule("T4-2", "E", "表四 15 格都是不小于 0 的整数", softer="已发布年报中有内容但读不出的格子")
 def t4_blanks(ctx: Context):
     t4 = ctx.report.table4
     if all(v is None for v in t4.values()):
         yield Finding(
-            rule="T4-2", severity="E", table=T4, incomplete=True,
+            table=T4, incomplete=True,
             message="表四尚未填写。没有行政复议、行政诉讼也要填写：各格都填 0。",
         )
         return
@@ -258,16 +260,16 @@ def t4_blanks(ctx: Context):
         negative = [f"{L.T4_COLUMNS[c]} {v}" for c, v in zip(L.T4_COLUMN_KEYS, values) if v is not None and v < 0]
         if blank and "table4" in ctx.unread:
             yield Finding(
-                rule="T4-2", severity="W", table=T4, row=group, incomplete=True,
+                severity="W", table=T4, row=group, incomplete=True,
                 message=f"表四「{L.t4_group_full_label(group)}」：{'、'.join(blank)} {UNREAD}",
             )
         elif blank:
             yield Finding(
-                rule="T4-2", severity="E", table=T4, row=group, incomplete=True,
+                table=T4, row=group, incomplete=True,
                 message=f"表四「{L.t4_group_full_label(group)}」：{'、'.join(blank)} 未填写。空白不等于 0，没有请填 0。",
             )
         if negative:
             yield Finding(
-                rule="T4-2", severity="E", table=T4, row=group,
+                table=T4, row=group,
                 message=f"表四「{L.t4_group_full_label(group)}」：{'、'.join(negative)}，件数不能是负数。",
             )

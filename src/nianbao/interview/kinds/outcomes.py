@@ -49,16 +49,16 @@ class Outcomes(AnswerKind):
     def problem_after(self, report, q, inst):
         """T3-1 for the column, worded as a running balance for the clerk."""
         from nianbao.report import labels as L
+        from nianbao.rules.arithmetic import t3_column_sides
 
         if inst is None:
             return None
         col, t3 = inst.key, report.table3
+        sides = t3_column_sides(t3, col)
+        if sides is None or sides[0] == sides[1]:
+            return None
+        opened, filled = sides
         new, cin, total, cout = (t3.get(r, col) for r in ("new", "carried_in", "total", "carried_out"))
-        if None in (new, cin, total, cout):
-            return None
-        opened, filled = new + cin, total + cout
-        if opened == filled:
-            return None
         gap = opened - filled
         tail = f"还有 {gap} 件尚未填写办理结果" if gap > 0 else f"多填了 {-gap} 件"
         return (

@@ -7,9 +7,11 @@ from nianbao.interview.errors import AnswerError
 
 def check_stated_total(label: str, rule: str, values: dict[str, int], parts: tuple[str, ...]) -> None:
     """A 总计 the clerk typed must equal the sum of the parts (T3-3 / T4-1), before anything is saved."""
+    from nianbao.rules.arithmetic import parts_total
+
     if "total" not in values:
         return
-    total = sum(values.get(k, 0) for k in parts)
+    total = parts_total(values, parts)
     if values["total"] != total:
         shown = " + ".join(str(values.get(k, 0)) for k in parts)
         raise AnswerError(
@@ -21,7 +23,9 @@ def check_stated_total(label: str, rule: str, values: dict[str, int], parts: tup
 def fill_total(label: str, values: dict[str, int], parts: tuple[str, ...]) -> list[str]:
     """Fill 总计 from its parts when the clerk did not state it (a stated one was checked when
     parsing), and say so: a total is never computed silently."""
+    from nianbao.rules.arithmetic import parts_total
+
     if "total" in values:
         return []
-    values["total"] = sum(values.get(k, 0) for k in parts)
+    values["total"] = parts_total(values, parts)
     return [f"{label}总计 {values['total']} 件（按各项合计）。"]
