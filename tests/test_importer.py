@@ -139,8 +139,9 @@ def test_row_with_two_splits_that_sum() -> None:
     assert sorted(splits(["270020130"], (7,))) == [(2, 7, 0, 0, 20, 1, 30), (27, 0, 0, 2, 0, 1, 30)]
 
 
-def test_whitespace_is_a_cell_boundary() -> None:
+def test_whitespace_between_tokens_is_stray_in_a_run() -> None:
     assert splits(["500000", "5"], (7,)) == [(5, 0, 0, 0, 0, 0, 5)]
+    assert splits(["10", "0", "0", "0", "01"], (7,)) == [(1, 0, 0, 0, 0, 0, 1)]
 
 
 def test_no_cell_has_a_leading_zero() -> None:
