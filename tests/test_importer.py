@@ -74,6 +74,12 @@ def test_label_pattern_tolerates_numbering_punctuation_spaces_and_known_typos(te
     assert normalize(text + "\t1")[match.end :].strip() == "1"
 
 
+def test_label_shortened_in_a_published_table_is_found() -> None:
+    label = L.T3_ROW_BY_KEY["refused_law"].label
+    sq = Squeezed(normalize("2.其他法律行政止公开\t0"))
+    assert find(label_pattern(label), sq) is not None
+
+
 def test_short_labels_need_their_number() -> None:
     sq = Squeezed(normalize("其他法律行政法规禁止公开 其他 3.其他1"))
     match = find(label_pattern("3.其他", "required"), sq)

@@ -1,4 +1,4 @@
-"""Read a published report (txt, html, docx) into an ImportedReport. Never raises anything but
+"""Read a published report (txt, html, docx, pdf) into an ImportedReport. Never raises anything but
 ReportImportError, whose Chinese message says why the file cannot be used."""
 
 from __future__ import annotations
@@ -21,19 +21,18 @@ from nianbao.importer.sections import find_sections, section_spans
 from nianbao.importer.table2 import read_table2
 from nianbao.importer.table3 import read_table3
 from nianbao.importer.table4 import read_table4
-from nianbao.importer.suffixes import DOCX_SUFFIXES, HTML_SUFFIXES
+from nianbao.importer.suffixes import DOCX_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES
 from nianbao.importer.title import read_title
 from nianbao.report import labels as L
 from nianbao.report.model import Agency, Report, T4Group, Table2, Table3, Table4
 
 # A report is tens of kilobytes; a web page with it a few megabytes. Far more is not a report.
 MAX_TEXT_BYTES = 20 * 1024 * 1024
-MAX_DOCX_BYTES = 100 * 1024 * 1024
+MAX_DOCX_BYTES = 100 * 1024 * 1024  # also PDF: fonts and images make them large
 # Beyond this many characters only the start is read (a report's text is far shorter).
 MAX_CHARS = 1_000_000
 _UNSUPPORTED = {
     ".doc": "旧版 Word（.doc）文件暂不支持，请在 Word 中另存为 .docx 后再试。",
-    ".pdf": "PDF 文件暂不支持，请复制其中的文字另存为 .txt 后再试。",
     ".wps": "WPS 文件暂不支持，请另存为 .docx 后再试。",
 }
 DEFAULT_YEAR = 2021  # the model needs a year; ImportedReport.year stays None when none was found
@@ -44,7 +43,7 @@ def import_path(path: str | os.PathLike) -> ImportedReport:
     suffix = path.suffix.lower()
     if suffix in _UNSUPPORTED:
         raise ReportImportError(f"{path}：{_UNSUPPORTED[suffix]}")
-    limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
+    limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES + PDF_SUFFIXES else MAX_TEXT_BYTES
     try:
         size = path.stat().st_size
         if size > limit:
@@ -64,6 +63,10 @@ def import_bytes(data: bytes, suffix: str, file: str = "") -> ImportedReport:
         raise ReportImportError(f"{file}：文件是空的。")
     if suffix in DOCX_SUFFIXES or data[:4] == b"PK\x03\x04":
         text = docx_to_text(data, file)
+    elif suffix in PDF_SUFFIXES or data[:5] == b"%PDF-":
+        from nianbao.importer.pdf_text import pdf_to_text  # pdfplumber loads only for a PDF
+
+        text = pdf_to_text(data, file)
     else:
         text = decode_bytes(data, file)
         if suffix in HTML_SUFFIXES or looks_like_html(text):
