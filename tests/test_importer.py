@@ -74,6 +74,12 @@ def test_label_pattern_tolerates_numbering_punctuation_spaces_and_known_typos(te
     assert normalize(text + "\t1")[match.end :].strip() == "1"
 
 
+def test_label_shortened_in_a_published_table_is_found() -> None:
+    label = L.T3_ROW_BY_KEY["refused_law"].label
+    sq = Squeezed(normalize("2.其他法律行政止公开\t0"))
+    assert find(label_pattern(label), sq) is not None
+
+
 def test_short_labels_need_their_number() -> None:
     sq = Squeezed(normalize("其他法律行政法规禁止公开 其他 3.其他1"))
     match = find(label_pattern("3.其他", "required"), sq)
@@ -139,8 +145,9 @@ def test_row_with_two_splits_that_sum() -> None:
     assert sorted(splits(["270020130"], (7,))) == [(2, 7, 0, 0, 20, 1, 30), (27, 0, 0, 2, 0, 1, 30)]
 
 
-def test_whitespace_is_a_cell_boundary() -> None:
+def test_whitespace_between_tokens_is_stray_in_a_run() -> None:
     assert splits(["500000", "5"], (7,)) == [(5, 0, 0, 0, 0, 0, 5)]
+    assert splits(["10", "0", "0", "0", "01"], (7,)) == [(1, 0, 0, 0, 0, 0, 1)]
 
 
 def test_no_cell_has_a_leading_zero() -> None:

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.skipif(CORPUS is None, reason="../shared/corpus is not 
 
 
 def _all_reports() -> list[str]:
-    return sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS else []
+    return sorted(p.name for ext in ("txt", "pdf") for p in CORPUS.glob(f"*.{ext}")) if CORPUS else []
 
 
 def _expected_tables(spec: dict) -> dict:

@@ -254,7 +254,7 @@ def _progress() -> "Progress":
 
 @command("check")
 def check_cmd(
-    files: List[str] = typer.Argument(..., metavar="FILE", help="会话文件或会话名、已发布的报告（.txt .html .htm .docx），或它们所在的文件夹"),
+    files: List[str] = typer.Argument(..., metavar="FILE", help="会话文件或会话名、已发布的报告（.txt .html .htm .docx .pdf .doc .wps），或它们所在的文件夹"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（一个对象）"),
     last_year: Optional[str] = typer.Option(
         None, "--last-year", metavar="LAST", help="上年的报告（会话或已发布的报告），用于跨年度检查（X 规则）"

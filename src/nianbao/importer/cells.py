@@ -80,7 +80,9 @@ def detect_layout(area: str) -> tuple[str, int]:
     return INLINE, 1
 
 
-_TRAILING_NUMBERING = re.compile(r"\d{1,2}[.、]$")
+# A sub-row's number ("2." before 其他法律…): one digit, never with a leading zero, so that in
+# "00000002." only "2." goes to the label.
+_TRAILING_NUMBERING = re.compile(r"[1-9][.、]$")
 
 
 def cut_row(segment: str) -> str:
@@ -104,10 +106,10 @@ def read_cells(segment: str, n: int, layout: str, base: int = 1) -> CellRead:
         cells = _line_cells(seg, base)
     else:
         cells = seg.split()
-    return _decide(cells, n, raw, padded=layout == TAB)
+    return _decide(cells, n, raw, layout)
 
 
-def _decide(cells: list[str], n: int, raw: str, padded: bool) -> CellRead:
+def _decide(cells: list[str], n: int, raw: str, layout: str) -> CellRead:
     explicit = [c.strip() for c in cells if c.strip() != ""]
     if not explicit:
         return CellRead("empty", [None] * n, raw=raw)
@@ -116,10 +118,13 @@ def _decide(cells: list[str], n: int, raw: str, padded: bool) -> CellRead:
     trimmed = _trim(cells, n)
     if len(trimmed) == n:
         return _parsed(trimmed, raw)
-    if padded and len(trimmed) < n and trimmed and len(cells) > 1:
+    if layout == TAB and len(trimmed) < n and trimmed and len(cells) > 1:
         # A tab row whose trailing tabs were stripped: the missing cells are blank, not guessed.
         return _parsed(trimmed + [""] * (n - len(trimmed)), raw)
-    if len(explicit) < n and all(_INT.match(t) for t in explicit):
+    # Digits that are not n cells: one run of digits, its whitespace stray ("10 0 0 0 01"). Only
+    # where whitespace is the separator: tabs and bars mark cells for certain.
+    not_cells = len(explicit) < n or (layout == INLINE and len(explicit) > n)
+    if not_cells and all(_INT.match(t) for t in explicit):
         digits = sum(map(len, explicit))
         if n <= digits <= MAX_RUN_DIGITS:
             return CellRead("run_together", tokens=explicit, raw=raw)

@@ -9,7 +9,7 @@ from typing import Any, Optional
 from nianbao.importer.anchors import RowLabel, find_rows, segments
 from nianbao.importer.cells import CellRead, detect_layout, read_cells
 from nianbao.importer.normalize import Squeezed, find, label_pattern
-from nianbao.importer.rundigits import TooManySplits, splits
+from nianbao.importer.rundigits import decode
 from nianbao.report import labels as L
 
 # The model's Amount: at most 14 digits, 4 after the point.
@@ -97,19 +97,20 @@ def _values(key: str, read: CellRead, n: int, notes: list[str], unread: set[str]
             notes.append(f"表二「{_name(key)}」有无法识别的内容：{'、'.join(read.invalid)}，按空白处理。")
         return list(read.values)
     if read.status == "run_together":
-        try:
-            found = splits(read.tokens, (n,), checked=False)
-        except TooManySplits:
-            found = []
-        if len(found) == 1:
-            return list(found[0])
+        row = decode(read.tokens, (n,), checked=False)
+        if row.unique:
+            return list(row.values)
         unread.add(key)
-        shown = "；".join(" | ".join(map(str, c)) for c in found[:4])
+        if row.count == 0:
+            notes.append(f"表二「{_name(key)}」连写的数字“{row.digits}”无法拆成 {n} 个数，留空。")
+            return [None] * n
+        shown = "；".join(" | ".join(map(str, c)) for c in row.readings[:4])
+        shown = f"（{shown}{'等' if row.count > 4 else ''}）" if shown else ""
         notes.append(
-            f"表二「{_name(key)}」连写的数字“{''.join(read.tokens)}”可以拆成 {len(found)} 种"
-            f"（{shown}{'等' if len(found) > 4 else ''}），表二没有勾稽关系可以判断，留空。"
+            f"表二「{_name(key)}」连写的数字“{row.digits}”可以拆成 {row.count} 种{shown}，"
+            "表二没有勾稽关系可以判断，各种拆分不一致的单元格留空。"
         )
-        return [None] * n
+        return list(row.values)
     unread.add(key)
     notes.append(f"表二「{_name(key)}」读不出 {n} 个数（原文：“{read.raw[:40]}”），留空。")
     return [None] * n

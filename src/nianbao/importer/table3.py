@@ -9,7 +9,7 @@ from nianbao.importer.anchors import RowLabel, find_rows, numbering_for, segment
 from nianbao.importer.cells import CellRead, detect_layout, read_cells
 from nianbao.importer.columns import choose
 from nianbao.importer.normalize import Squeezed, find, label_pattern
-from nianbao.importer.rundigits import TooManySplits, splits
+from nianbao.importer.rundigits import Decoded, decode
 from nianbao.report import labels as L
 
 WIDTH = len(L.T3_COLUMN_KEYS)
@@ -48,10 +48,11 @@ def read_table3(region: str, sq: Optional[Squeezed] = None) -> Table3Read:
     candidates: dict[str, list[tuple]] = {}
     run_raw: dict[str, str] = {}
     reads: dict[str, CellRead] = {}
+    unbalanced: set[str] = set()  # run-together rows none of whose splits balance
     for key, segment in segments(region, found).items():
         read = read_cells(segment, WIDTH, layout, base)
         reads[key] = read
-        candidates[key] = _candidates(key, read, notes, unread)
+        candidates[key] = _candidates(key, read, notes, unread, unbalanced)
         if read.status == "run_together":
             run_raw[key] = "".join(read.tokens)
     for key in L.T3_ROW_KEYS:
@@ -66,8 +67,9 @@ def read_table3(region: str, sq: Optional[Squeezed] = None) -> Table3Read:
         for key, kept in choice.undecided.items():
             shown = "；".join(" | ".join(map(str, k)) for k in kept[:4])
             more = "等" if len(kept) > 4 else ""
+            fits = "没有一种的总计等于各列之和" if key in unbalanced else "都符合勾稽关系"
             notes.append(
-                f"表三「{_short(key)}」连写的数字“{run_raw.get(key, '')}”有 {len(kept)} 种拆分都符合勾稽关系"
+                f"表三「{_short(key)}」连写的数字“{run_raw.get(key, '')}”有 {len(kept)} 种拆分{fits}"
                 f"（{shown}{more}），无法确定，不一致的单元格留空。"
             )
     missing = [k for k in L.T3_ROW_KEYS if k not in found and not _expected_missing(k, old_other)]
@@ -102,7 +104,9 @@ def _find_old_other_row(region: str, sq: Squeezed, found: dict) -> bool:
     return True
 
 
-def _candidates(key: str, read: CellRead, notes: list[str], unread: set[str]) -> list[tuple]:
+def _candidates(
+    key: str, read: CellRead, notes: list[str], unread: set[str], unbalanced: set[str]
+) -> list[tuple]:
     label = _short(key)
     if read.status in ("ok", "empty"):
         values = list(read.values)
@@ -117,16 +121,33 @@ def _candidates(key: str, read: CellRead, notes: list[str], unread: set[str]) ->
         return [tuple(values)]
     unread.add(key)  # from here on the row's content is not read as seven numbers
     if read.status == "run_together":
-        digits = "".join(read.tokens)
-        try:
-            readings = splits(read.tokens, (WIDTH,))
-        except TooManySplits:
-            notes.append(f"表三「{label}」连写的数字“{digits}”可能的拆分太多，无法确定，留空。")
-            return []
-        if not readings:
-            notes.append(f"表三「{label}」连写的数字“{digits}”无法拆成 7 个数且总计等于各列之和，留空。")
-        else:
-            unread.discard(key)  # readable; the column rules choose among several readings
-        return readings
+        return _decoded(key, decode(read.tokens, (WIDTH,)), notes, unread, unbalanced)
     notes.append(f"表三「{label}」读不出 7 个数（原文：“{read.raw[:60]}”），这一行留空。")
     return []
+
+
+def _decoded(key: str, row: Decoded, notes: list[str], unread: set[str], unbalanced: set[str]) -> list[tuple]:
+    """The readings of a run-together row for the column rules to choose among."""
+    label, digits = _short(key), row.digits
+    if row.count == 0:
+        notes.append(f"表三「{label}」连写的数字“{digits}”无法拆成 7 个数，这一行留空。")
+        return []
+    if not row.balanced:
+        unbalanced.add(key)
+    if row.unique:
+        unread.discard(key)
+        if not row.balanced:
+            shown = " | ".join(map(str, row.values))
+            notes.append(f"表三「{label}」连写的数字“{digits}”只有一种拆分，按 {shown} 读入（总计不等于各列之和）。")
+        return row.readings
+    if row.readings:
+        unread.discard(key)  # readable; the column rules choose among the readings
+        return row.readings
+    # Too many splits to list: only the cells they all agree on are known.
+    notes.append(
+        f"表三「{label}」连写的数字“{digits}”可以拆成 {row.count} 种，太多无法逐一判断，"
+        "只读入各种拆分都一致的单元格，其余留空。"
+    )
+    if row.complete:
+        unread.discard(key)
+    return [tuple(row.values)]

@@ -10,7 +10,7 @@ from typing import Optional
 from nianbao.importer.anchors import RowLabel, find_rows, segments
 from nianbao.importer.cells import CellRead, detect_layout, read_cells
 from nianbao.importer.normalize import Squeezed, find, label_pattern, squeeze_label
-from nianbao.importer.rundigits import TooManySplits, agreed, splits
+from nianbao.importer.rundigits import decode
 from nianbao.report import labels as L
 
 GROUP = len(L.T4_COLUMN_KEYS)
@@ -105,16 +105,21 @@ def _read_group_rows(region: str, sq: Squeezed, layout: str, base: int) -> CellR
 
 
 def _decode(tokens: list[str]) -> Table4Read:
-    digits = "".join(tokens)
-    try:
-        found = splits(tokens, (GROUP,) * len(L.T4_GROUP_KEYS))
-    except TooManySplits:
-        return Table4Read([None] * WIDTH, True, [f"表四连写的数字“{digits}”可能的拆分太多，无法确定，留空。"], True)
-    if not found:
-        note = f"表四连写的数字“{digits}”无法拆成 15 个数且每组总计等于前四项之和，留空。"
-        return Table4Read([None] * WIDTH, True, [note], True)
-    if len(found) == 1:
-        return Table4Read(list(found[0]), True)
-    shown = "；".join(" ".join(map(str, c)) for c in found[:3])
-    note = f"表四连写的数字“{digits}”有 {len(found)} 种拆分都符合勾稽关系（{shown}…），不一致的数留空。"
-    return Table4Read(agreed(found), True, [note], True)
+    row = decode(tokens, (GROUP,) * len(L.T4_GROUP_KEYS))
+    digits = row.digits
+    if row.count == 0:
+        return Table4Read([None] * WIDTH, True, [f"表四连写的数字“{digits}”无法拆成 15 个数，留空。"], True)
+    if row.unique:
+        notes = [] if row.balanced else [
+            f"表四连写的数字“{digits}”只有一种拆分，按 {' '.join(map(str, row.values))} 读入（各组总计与前四项之和不符）。"
+        ]
+        return Table4Read(list(row.values), True, notes)
+    if row.balanced and len(row.readings) == 1:
+        return Table4Read(list(row.values), True)
+    if row.readings:
+        shown = "；".join(" ".join(map(str, c)) for c in row.readings[:3])
+        fits = "都符合勾稽关系" if row.balanced else "都不符合“每组总计等于前四项之和”"
+        note = f"表四连写的数字“{digits}”有 {len(row.readings)} 种拆分{fits}（{shown}…），不一致的数留空。"
+    else:
+        note = f"表四连写的数字“{digits}”可以拆成 {row.count} 种，太多无法逐一判断，只读入各种拆分都一致的数，其余留空。"
+    return Table4Read(list(row.values), True, [note], not row.complete)

@@ -53,6 +53,34 @@ def write_pdf(report: Report, path: str | PathLike, timeout: float = DEFAULT_TIM
 
 def convert_to_pdf(docx: Path, workdir: Path, office: str, timeout: float = DEFAULT_TIMEOUT) -> Path:
     """Convert `docx` into workdir/out/<name>.pdf and return that path."""
+    try:
+        return convert_with_office(docx, workdir, office, "pdf", timeout)
+    except OSError as exc:
+        raise PdfError(f"无法启动 LibreOffice（{office}）：{exc.strerror or exc}") from None
+    except subprocess.TimeoutExpired:
+        raise PdfError(f"LibreOffice 转换 PDF 超时（{timeout:.0f} 秒），已停止。请稍后重试。") from None
+    except OfficeFailed as exc:
+        raise PdfError(f"LibreOffice 未能生成 PDF（退出码 {exc.code}）{exc.detail}") from None
+
+
+class OfficeFailed(Exception):
+    """LibreOffice ended without writing the converted file."""
+
+    def __init__(self, code: int, detail: str):
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = detail  # "：<its last line of output>", or ""
+
+
+def convert_with_office(
+    source: Path, workdir: Path, office: str, target: str, timeout: float = DEFAULT_TIMEOUT
+) -> Path:
+    """Convert `source` into workdir/out/<name>.<ext> with a private profile in workdir and return
+    that path. target: LibreOffice's --convert-to argument ("pdf", "docx:MS Word 2007 XML").
+
+    Raises OSError (LibreOffice cannot start), subprocess.TimeoutExpired (it was stopped after
+    `timeout` seconds) or OfficeFailed (it wrote nothing).
+    """
     outdir = workdir / "out"
     profile = workdir / "profile"
     command = [
@@ -62,34 +90,30 @@ def convert_to_pdf(docx: Path, workdir: Path, office: str, timeout: float = DEFA
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "pdf",
+        target,
         "--outdir",
         str(outdir),
-        str(docx),
+        str(source),
     ]
-    try:
-        # A session of its own, so a timeout can end soffice.bin too, not only its launcher script.
-        proc = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            env={**os.environ, "HOME": str(workdir)},  # LibreOffice writes caches under HOME
-        )
-    except OSError as exc:
-        raise PdfError(f"无法启动 LibreOffice（{office}）：{exc.strerror or exc}") from None
+    # A session of its own, so a timeout can end soffice.bin too, not only its launcher script.
+    proc = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env={**os.environ, "HOME": str(workdir)},  # LibreOffice writes caches under HOME
+    )
     try:
         output, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
-        raise PdfError(f"LibreOffice 转换 PDF 超时（{timeout:.0f} 秒），已停止。请稍后重试。") from None
-    pdf = outdir / (docx.stem + ".pdf")
-    if proc.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+        raise
+    result = outdir / (source.stem + "." + target.split(":")[0])
+    if proc.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
         detail = output.decode("utf-8", "replace").strip().splitlines()
-        last = f"：{detail[-1]}" if detail else ""
-        raise PdfError(f"LibreOffice 未能生成 PDF（退出码 {proc.returncode}）{last}")
-    return pdf
+        raise OfficeFailed(proc.returncode, f"：{detail[-1]}" if detail else "")
+    return result
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

@@ -218,6 +218,7 @@ ALTERED_LABELS: tuple[tuple[str, str], ...] = (
     ("四类过程信息", "四类过程性信息"),
     ("行政法复议", "行政复议"),
     ("危及三安全一稳定", "危及“三安全一稳定”"),
+    ("其他法律行政止公开", "其他法律行政法规禁止公开"),  # 043 (淮安市洪泽区 2024, WPS)
 )
 
 # Markers of the 2019 trial format and of the 2021 format (FORMAT.md §6).
