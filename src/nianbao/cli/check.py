@@ -128,6 +128,7 @@ def check_one(name: str, last_year: Optional[LastYear] = None) -> Checked:
                 sections=imported.sections,
                 last_year_text=last_text,
                 unread=imported.unread,
+                old_layouts=imported.old_layouts,
             )
         except ReportImportError as exc:
             raise Unusable(str(exc)) from None

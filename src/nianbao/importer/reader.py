@@ -188,6 +188,8 @@ def _fill_tables(imported: ImportedReport, t2, t3, t4) -> None:
     if missing:
         imported.note(f"未找到{'、'.join(missing)}（原文可能不完整，或表格以图片发布），相关数字留空。")
     if t3.old_other_row:
+        if imported.format == "2021":
+            imported.old_layouts.add(L.LAYOUT_T3_OTHER_ONE_ROW)
         imported.note(
             f"旧格式的「{L.OLD_T3_OTHER_HANDLING}」只有一行，已读入"
             f"「{L.t3_row_full_label('oh_other')}」，（六）1、2 留空。"

@@ -21,6 +21,8 @@ class ImportedReport:
     # Parts whose cells held something that could not be read ("table2.<row>", "table3.<row>",
     # "table4"): left None, but not blank in the report. The blank-cell rules say so.
     unread: set[str] = field(default_factory=set)
+    # Old-format layouts met in a 2021-format report (labels.LAYOUT_*), for X-4.
+    old_layouts: set[str] = field(default_factory=set)
 
     def note(self, message: str) -> None:
         if message not in self.notes:

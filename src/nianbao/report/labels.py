@@ -222,6 +222,9 @@ ALTERED_LABELS: tuple[tuple[str, str], ...] = (
 )
 
 # Markers of the 2019 trial format and of the 2021 format (FORMAT.md §6).
+# Old-format layouts the importer can meet in a 2021-format report (ImportedReport.old_layouts).
+LAYOUT_T3_OTHER_ONE_ROW = "t3_other_handling_one_row"
+
 SEVERITY_LABELS: dict[str, str] = {"E": "错误", "W": "提醒"}
 
 FORMAT_2021_TITLE = (

@@ -22,6 +22,7 @@ def check_report(
     sections: dict[str, str] | None = None,
     last_year_text: str | None = None,
     unread: frozenset[str] | set[str] = frozenset(),
+    old_layouts: frozenset[str] | set[str] = frozenset(),
 ) -> list[Finding]:
     """All findings for a report. `text` is the report's full text (rendered or imported);
     `last_year_text` is last year's published text, if known (else X-5 renders `last_year`)."""
@@ -33,6 +34,7 @@ def check_report(
         sections=sections,
         last_year_text=last_year_text,
         unread=frozenset(unread),
+        old_layouts=frozenset(old_layouts),
     )
     findings: list[Finding] = []
     for rule in RULES.values():

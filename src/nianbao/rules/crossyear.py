@@ -86,6 +86,14 @@ def x4_format(ctx: Context):
             ),
         )
         return
+    if L.LAYOUT_T3_OTHER_ONE_ROW in ctx.old_layouts:
+        yield Finding(
+            table="表三",
+            message=(
+                f"{year} 年的报告中「{L.OLD_T3_OTHER_HANDLING}」只有一行，这是 2019 年试行格式的写法；"
+                f"新版格式（{L.FORMAT_2021_DOC}）分为 1、2、3 三项，请分别填写。"
+            ),
+        )
     if ctx.text:
         markers = _old_table_labels(ctx.text)
         if markers:

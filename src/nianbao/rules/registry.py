@@ -23,6 +23,9 @@ class Context:
     unread: frozenset[str] = frozenset()
     # Last year's published text. None: X-5 renders last_year with the wording template.
     last_year_text: str | None = None
+    # Imported reports: layouts of the old format met in a 2021-format report
+    # (labels.LAYOUT_T3_OTHER_ONE_ROW); X-4 reports them, the blank-cell rules skip their cells.
+    old_layouts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,12 @@ def _old_format(ctx: Context) -> bool:
     return ctx.format == "2019"
 
 
-def _plus(values: list[int]) -> str:
-    return " + ".join(str(v) for v in values)
+def _t3_absent(ctx: Context) -> frozenset[str]:
+    """Table 3 rows the report does not have: the 2019 format's, or a 2021 report printing
+    （六）其他处理 as one row (X-4 reports that layout; its two sub-rows are not blanks)."""
+    if _old_format(ctx) or L.LAYOUT_T3_OTHER_ONE_ROW in ctx.old_layouts:
+        return T3_NOT_IN_2019
+    return frozenset()
 
 
 def _row_name(row_key: str) -> str:
@@ -144,7 +148,7 @@ def _outcome_name(row_key: str) -> str:
 @rule("T3-2", "E", "表三每列：（七）总计 = 22 项办理结果之和")
 def t3_outcome_sum(ctx: Context):
     t3 = ctx.report.table3
-    absent = T3_NOT_IN_2019 if _old_format(ctx) else frozenset()
+    absent = _t3_absent(ctx)
     for col in L.T3_COLUMN_KEYS:
         total = t3.get("total", col)
         parts = {key: t3.get(key, col) for key in L.T3_OUTCOME_KEYS}
@@ -200,7 +204,7 @@ def t3_row_sum(ctx: Context):
 )
 def t3_blanks(ctx: Context):
     t3 = ctx.report.table3
-    rows = [r for r in L.T3_ROW_KEYS if not (_old_format(ctx) and r in T3_NOT_IN_2019)]
+    rows = [r for r in L.T3_ROW_KEYS if r not in _t3_absent(ctx)]
     cells = [v for row in rows for v in t3.rows[row]]
     if all(v is None for v in cells):
         yield Finding(
