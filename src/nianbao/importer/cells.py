@@ -42,10 +42,6 @@ class CellRead:
     invalid: list[str] = field(default_factory=list)  # cells that are neither number nor blank
 
 
-def is_blank(token: str) -> bool:
-    return token.strip() == "" or token.strip() in BLANK_MARKERS
-
-
 def parse_value(token: str) -> tuple[bool, Value]:
     """(ok, value). Blank markers give (True, None); text that is no number gives (False, None)."""
     t = token.strip().replace(" ", "")

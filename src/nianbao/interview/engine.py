@@ -369,10 +369,6 @@ def _section_of(f: Finding) -> Optional[str]:
     return f.section
 
 
-def open_engine(path: Path, interview: Optional[Interview] = None) -> Engine:
-    return Engine(store.load(path), path, interview)
-
-
 def progress_summary(session: Session) -> str:
     """One line for `nianbao sessions`: 已完成, or answered/total and the sections with problems."""
     from nianbao.interview.errors import PromptsError

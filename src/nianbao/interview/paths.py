@@ -57,15 +57,6 @@ def set_path(report: Report, path: str, value: Any) -> None:
     setattr(parent, last, value)
 
 
-def path_exists(path: str) -> bool:
-    """Whether a path names a fact of the model (checked on an empty report)."""
-    try:
-        get_path(Report(), path)
-        return True
-    except PathError:
-        return False
-
-
 @lru_cache(maxsize=1)
 def all_leaf_paths() -> tuple[str, ...]:
     """Every fact of the report as a path (the model's shape never changes at run time)."""

@@ -44,11 +44,5 @@ class Interview(BaseModel):
     def question(self, qid: str) -> Question:
         return self._by_id()[qid]
 
-    def section_of(self, qid: str) -> Section:
-        for section in self.sections:
-            if any(q.id == qid for q in section.questions):
-                return section
-        raise KeyError(qid)
-
     def _by_id(self) -> dict[str, Question]:
         return {q.id: q for s in self.sections for q in s.questions}
