@@ -64,6 +64,13 @@ def test_an_unreadable_prompts_folder_gives_no_opening(tmp_path: Path):
     assert read_opening(tmp_path / "empty") is None
 
 
+def _loaded_in_a_new_process(code: str) -> str:
+    """What `code` prints, run in a fresh interpreter (so nothing is imported beforehand)."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_the_tui_starts_without_the_model_rules_or_typer():
     """What a new report imports before its first frame; the engine comes later, in a thread."""
     code = (
@@ -75,9 +82,7 @@ def test_the_tui_starts_without_the_model_rules_or_typer():
         "         'typer', 'jinja2', 'docx', 'nianbao.importer', 'textual.widgets._text_area']\n"
         "print([name for name in heavy if name in sys.modules])\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert _loaded_in_a_new_process(code) == "[]"
 
 
 def test_print_does_not_import_textual(lilin_path: Path):
@@ -93,9 +98,7 @@ def test_print_does_not_import_textual(lilin_path: Path):
         "assert '政府信息公开工作年度报告' in out.getvalue()\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'docx'}))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert _loaded_in_a_new_process(code) == "[]"
 
 
 # --- the entry point's fast path ------------------------------------------------------------------

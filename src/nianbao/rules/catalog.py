@@ -46,17 +46,13 @@ def markdown() -> str:
         "级别：错误（E）须改正后才能导出，除非加 `--force`；提醒（W）请核对。",
         "",
     ]
-    group = None
-    for r in ordered():
-        if r.id[0] != group:
-            group = r.id[0]
-            lines += [f"## {_GROUPS.get(group, group)}", "", "| 规则 | 级别 | 检查什么 | 另一级别的情形 |", "|---|---|---|---|"]
-        extra = "需要上年报告" if r.needs_last_year else ""
-        what = r.summary + (f"（{extra}）" if extra else "")
-        lines.append(f"| {r.id} | {L.SEVERITY_LABELS[r.severity]} | {_cell(what)} | {_cell(softer_text(r))} |")
-        next_rule = ordered()[ordered().index(r) + 1] if r is not ordered()[-1] else None
-        if next_rule is None or next_rule.id[0] != group:
-            lines.append("")
+    rules = ordered()
+    for group in dict.fromkeys(r.id[0] for r in rules):
+        lines += [f"## {_GROUPS.get(group, group)}", "", "| 规则 | 级别 | 检查什么 | 另一级别的情形 |", "|---|---|---|---|"]
+        for r in (r for r in rules if r.id[0] == group):
+            what = r.summary + ("（需要上年报告）" if r.needs_last_year else "")
+            lines.append(f"| {r.id} | {L.SEVERITY_LABELS[r.severity]} | {_cell(what)} | {_cell(softer_text(r))} |")
+        lines.append("")
     return "\n".join(lines)
 
 

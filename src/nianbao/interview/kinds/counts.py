@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from nianbao.interview.kinds.base import AnswerKind
+from nianbao.interview.kinds.phrases import LabelPhraseCounts
 
 
 def _row(q) -> str:
     return q.fields[0].split(".")[2]
 
 
-class Counts(AnswerKind):
+class Counts(LabelPhraseCounts):
     name = "counts"
     hint = "如：自然人3件，企业1件"
-    needs_options = True
 
     def parse(self, text, q, inst):
-        from nianbao.interview import parse as P
-        from nianbao.interview.kinds.options import options_of
         from nianbao.interview.kinds.totals import check_stated_total
-        from nianbao.interview.synonyms import synonyms_for
         from nianbao.report import labels as L
 
-        values = P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""))
+        values = self.read_counts(text, q)
         row = _row(q)
         check_stated_total(f"表三「{L.T3_ROW_SHORT.get(row, row)}」", "T3-3", values, L.T3_COLUMN_KEYS[:-1])
         return values

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from nianbao.interview.kinds.base import AnswerKind
+from nianbao.interview.kinds.phrases import LabelPhraseCounts
 
 
-class Outcomes(AnswerKind):
+class Outcomes(LabelPhraseCounts):
     name = "outcomes"
     hint = "如：予以公开2件，不掌握1件，结转1件"
-    needs_options = True
 
     def fields(self, patterns, instance_key):
         if instance_key is not None:
@@ -16,11 +15,7 @@ class Outcomes(AnswerKind):
         return super().fields(patterns, instance_key)
 
     def parse(self, text, q, inst):
-        from nianbao.interview import parse as P
-        from nianbao.interview.kinds.options import options_of
-        from nianbao.interview.synonyms import synonyms_for
-
-        return P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""))
+        return self.read_counts(text, q)
 
     def apply(self, state, q, inst, value):
         from nianbao.report import labels as L

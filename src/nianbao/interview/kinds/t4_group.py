@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from nianbao.interview.kinds.base import AnswerKind
+from nianbao.interview.kinds.phrases import LabelPhraseCounts
 
 
-class T4Group(AnswerKind):
+class T4Group(LabelPhraseCounts):
     name = "t4_group"
     hint = "如：维持1件，尚未审结1件"
-    needs_options = True
 
     def fields(self, patterns, instance_key):
         if instance_key is not None:
@@ -16,13 +15,10 @@ class T4Group(AnswerKind):
         return super().fields(patterns, instance_key)
 
     def parse(self, text, q, inst):
-        from nianbao.interview import parse as P
-        from nianbao.interview.kinds.options import options_of
         from nianbao.interview.kinds.totals import check_stated_total
-        from nianbao.interview.synonyms import synonyms_for
         from nianbao.report import labels as L
 
-        values = P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""))
+        values = self.read_counts(text, q)
         if inst is not None:
             check_stated_total(f"表四「{L.T4_GROUPS[inst.key]}」", "T4-1", values, L.T4_COLUMN_KEYS[:-1])
         return values
