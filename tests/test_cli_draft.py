@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -145,3 +146,46 @@ def test_a_broken_prompts_folder_is_one_chinese_line_everywhere(data_dir, tmp_pa
         assert "Traceback" not in tui.stdout + tui.stderr
     finally:
         default_interview.cache_clear()
+
+
+SECTION_FIVE_LEAD_IN = (
+    "2021年，全镇政府信息公开工作虽取得一定成绩，但仍存在一些不足，主要是：个别部门答复文书规范性有待提升，"
+    "政策解读的形式还不够丰富等。\n"
+    "针对存在问题，2022年我们将切实抓好以下工作：一是全面梳理和优化依申请公开工作流程。"
+    "二是不定期更新答复书模板。三是继续加强业务指导培训。\n"
+)
+SECTION_FIVE_TURN = (
+    "2021年，街道政府信息公开工作也清醒看到存在的不足：一是群众获取政府信息的渠道有待拓宽；二是公开内容不能满足群众需求。\n\n"
+    "针对以上不足，2022年街道将利用网格化管理优势，设立群众意见建议收集站点，拓宽群众获取政府信息渠道。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "section_five, problems, measures",
+    [
+        (
+            SECTION_FIVE_LEAD_IN,
+            ["个别部门答复文书规范性有待提升，政策解读的形式还不够丰富等"],
+            ["全面梳理和优化依申请公开工作流程", "不定期更新答复书模板", "继续加强业务指导培训"],
+        ),
+        (
+            SECTION_FIVE_TURN,
+            ["群众获取政府信息的渠道有待拓宽", "公开内容不能满足群众需求"],
+            ["针对以上不足，2022年街道将利用网格化管理优势，设立群众意见建议收集站点，拓宽群众获取政府信息渠道"],
+        ),
+    ],
+    ids=["lead-in-then-measures", "turning-sentence"],
+)
+def test_new_from_a_published_report_reads_its_problems_apart_from_its_measures(
+    data_dir, tmp_path, section_five, problems, measures
+):
+    clean = (REPO / "tests" / "fixtures" / "importer" / "clean-2021.txt").read_text(encoding="utf-8")
+    head, rest = clean.split("五、存在的主要问题及改进情况\n", 1)
+    tail = rest[rest.index("六、其他需要报告的事项") :]
+    published = tmp_path / "last.txt"
+    published.write_text(f"{head}五、存在的主要问题及改进情况\n{section_five}\n{tail}", encoding="utf-8")
+    result = run("new", "--from", str(published), "--plain", "--name", "next", input="")
+    assert result.exit_code == 0, result.output
+    last = store.load(data_dir / "sessions" / "next.json").last_year
+    assert last.problems.problems == problems
+    assert last.problems.measures == measures

@@ -48,8 +48,6 @@ LINE_NUMBERING = re.compile(
     r"^(?:[(（]\s*[0-9０-９]+\s*[)）]|[(（][一二三四五六七八九十]+[)）]|[\u2460-\u249b]"
     r"|[0-9０-９]+\s*[.．、)）](?![0-9０-９])|[一二三四五六七八九十]+[、.．是])\s*"
 )
-# The numbering in front of an official label, NFKC'd: "一、", "(一)", "1.".
-LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+\.)")
 
 
 def find_marker(text: str, style: MarkerStyle, n: int, start: int) -> re.Match | None:

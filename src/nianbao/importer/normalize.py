@@ -94,8 +94,6 @@ def find_all(pattern: re.Pattern, sq: Squeezed) -> list[Match]:
 
 
 # --- label patterns --------------------------------------------------------------------------
-_CN_NUM = "一二三四五六七八九十"
-_NUMBERING = re.compile(rf"^(?:\(([{_CN_NUM}]+)\)|([{_CN_NUM}]+)[、.]|(\d+)[.、])")
 
 
 def _numbering_regex(token: str) -> str:
@@ -126,10 +124,10 @@ def label_pattern(label: str, numbering: str = "optional") -> re.Pattern:
     "required" (short labels such as "3.其他" are only safe with their number) or "none".
     """
     text = squeeze_label(label)
-    m = _NUMBERING.match(text)
+    m = L.LABEL_NUMBERING.match(text)
     num_rx = ""
     if m:
-        token = m.group(1) or m.group(2) or m.group(3)
+        token = L.label_number(m)
         num_rx = _numbering_regex(token)
         text = text[m.end():]
     core = _core_regex(text)
@@ -142,5 +140,5 @@ def label_pattern(label: str, numbering: str = "optional") -> re.Pattern:
 
 def strip_numbering(label: str) -> str:
     text = squeeze_label(label)
-    m = _NUMBERING.match(text)
+    m = L.LABEL_NUMBERING.match(text)
     return text[m.end():] if m else text

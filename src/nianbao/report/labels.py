@@ -150,13 +150,22 @@ T3_ROW_SHORT: dict[str, str] = {
 }
 
 
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+# The numbering in front of a label as labels and reports write it, either width: "一、", "（一）",
+# "(一)", "1.", "1、". The groups name the number, for patterns that must match the same item.
+LABEL_NUMBERING = re.compile(
+    r"^(?:[(（](?P<paren>[一二三四五六七八九十]+)[)）]|(?P<cn>[一二三四五六七八九十]+)[、.．]|(?P<digit>[0-9０-９]+)[.．、])"
+)
+
+
+def label_number(match: re.Match) -> str:
+    """The number token of a LABEL_NUMBERING match: "一" for "（一）", "3" for "3."."""
+    return match.group("paren") or match.group("cn") or match.group("digit")
 
 
 def plain_label(label: str) -> str:
     """A label without its numbering and note, for running text: "（一）予以公开" -> "予以公开",
     "（二）部分公开（区分处理的…）" -> "部分公开", "四、结转下年度继续办理" -> "结转下年度继续办理"."""
-    return _NUMBERING.sub("", label).split("（", 1)[0]
+    return LABEL_NUMBERING.sub("", label).split("（", 1)[0]
 
 
 def t3_row_full_label(key: str) -> str:

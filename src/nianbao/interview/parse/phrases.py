@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 
 from nianbao.chinese.normalize import squeeze_nfkc
-from nianbao.chinese.numbering import LABEL_NUMBERING
 from nianbao.chinese.numerals import CN_NUMERAL_CHARS, arabic_integer, cn_integer
 from nianbao.chinese.words import MEASURE_WORDS
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.parse.common import COUNT_EXPECTED, show
+from nianbao.report.labels import LABEL_NUMBERING
 
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _QUOTES = re.compile("[“”‘’\"']")
