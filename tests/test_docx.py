@@ -12,8 +12,9 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
+from docx_content import docx_content, txt_content
 from nianbao import store
-from nianbao.render.docx_writer import docx_content, txt_content, write_docx
+from nianbao.render.docx_writer import write_docx
 from nianbao.render.env import MissingFact
 from nianbao.render.outputs import to_text
 from nianbao.report import labels as L

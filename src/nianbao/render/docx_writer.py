@@ -1,15 +1,13 @@
 """Write the report as a Word document laid out like an official document (GB/T 9704-2012).
 
 The document is built from the same blocks as the txt/md/html outputs, so every format says the
-same thing. `docx_content` and `txt_content` define what "the same" means, for the tests:
-the paragraphs outside the tables, in order and without indent, and the tables' values, in
-reading order, are equal.
+same thing (tests/docx_content.py defines what "the same" means). The look is data in
+docx_style, the table layouts in docx_tables; this module writes them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from os import PathLike
 from pathlib import Path
@@ -22,148 +20,24 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Pt
+from docx.shared import Mm, Pt
 from lxml import etree
 
 from nianbao.render.blocks import Block, render_blocks
-from nianbao.render.numbers import cell_text
-from nianbao.render.outputs import INDENT, t3_layout_rows
-from nianbao.render.text_tables import TABLE_LINES
-from nianbao.report import labels as L
+from nianbao.render.docx_style import (
+    FALLBACK_FONT,
+    FONT_SUBSTITUTES,
+    FOOTER_DISTANCE_MM,
+    LATIN_FONT,
+    LINE_PITCH,
+    MARGIN_MM,
+    PAGE_HEIGHT_MM,
+    PAGE_WIDTH_MM,
+    STYLES,
+    ParagraphStyle,
+)
+from nianbao.render.docx_tables import TABLE_LAYOUTS, Cell, TableLayout
 from nianbao.report.model import Report
-
-# --- page: A4 with the GB/T 9704 margins -----------------------------------------------------
-PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
-MARGIN_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
-TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_MM["left"] - MARGIN_MM["right"]  # 156 mm
-FOOTER_DISTANCE_MM = 25  # puts the page number about 7 mm below the text area
-
-# --- fonts and sizes -------------------------------------------------------------------------
-TITLE_FONT = "方正小标宋简体"
-BODY_FONT = "仿宋_GB2312"
-H1_FONT = "黑体"
-H2_FONT = "楷体_GB2312"
-FALLBACK_FONT = "宋体"  # the document default, and the altName Word uses when a font is missing
-TABLE_FONT = "宋体"  # 仿宋 is too thin to read at 五号 in a dense table
-LATIN_FONT = "Times New Roman"  # digits and Latin letters
-# Word's font table names a substitute for fonts a machine lacks (most lack the GB2312 ones).
-FONT_SUBSTITUTES = {TITLE_FONT: FALLBACK_FONT, BODY_FONT: "仿宋", H2_FONT: "楷体"}
-
-SIZE_ERHAO, SIZE_SANHAO, SIZE_SIHAO, SIZE_WUHAO = Pt(22), Pt(16), Pt(14), Pt(10.5)
-LINE_PITCH = Pt(28.95)  # fixed spacing: 22 lines fill the 225 mm text area, as GB/T 9704 asks
-TITLE_LINE_PITCH = Pt(36)
-
-
-@dataclass(frozen=True)
-class ParagraphStyle:
-    style_id: str
-    name: str  # shown in Word's style gallery
-    east_asia: str
-    size: Length
-    align: WD_ALIGN_PARAGRAPH
-    indent_chars: int = 0  # first-line indent, in characters of this size
-    line: Length | None = LINE_PITCH  # exact line spacing; None = single
-    outline_level: int | None = None  # lets Word's navigation pane list the headings
-    keep_with_next: bool = False  # a heading never ends a page
-    latin: str = LATIN_FONT
-
-
-STYLES: dict[str, ParagraphStyle] = {
-    "title": ParagraphStyle("ReportTitle", "报告标题", TITLE_FONT, SIZE_ERHAO, WD_ALIGN_PARAGRAPH.CENTER, line=TITLE_LINE_PITCH, keep_with_next=True),
-    "h1": ParagraphStyle("ReportHeading1", "一级标题", H1_FONT, SIZE_SANHAO, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, outline_level=0, keep_with_next=True),
-    "h2": ParagraphStyle("ReportHeading2", "二级标题", H2_FONT, SIZE_SANHAO, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, outline_level=1, keep_with_next=True),
-    "p": ParagraphStyle("ReportBody", "报告正文", BODY_FONT, SIZE_SANHAO, WD_ALIGN_PARAGRAPH.JUSTIFY, 2),
-    "table": ParagraphStyle("ReportTableText", "表格文字", TABLE_FONT, SIZE_WUHAO, WD_ALIGN_PARAGRAPH.CENTER, line=None),
-    # GB/T 9704: page numbers in 四号 half-width 宋体 Arabic digits, between em dashes.
-    "page": ParagraphStyle("ReportPageNumber", "页码", FALLBACK_FONT, SIZE_SIHAO, WD_ALIGN_PARAGRAPH.RIGHT, line=None, latin=FALLBACK_FONT),
-}
-
-# --- tables: the official layouts as data ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    rowspan: int = 1
-    colspan: int = 1
-    kind: str = "value"  # "caption", "head", "label" or "value"
-
-
-@dataclass(frozen=True)
-class TableLayout:
-    widths_mm: tuple[float, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    header_rows: int = 0  # repeated at the top of each page the table runs onto
-
-    @property
-    def ncols(self) -> int:
-        return len(self.widths_mm)
-
-
-def _even(total: float, n: int) -> tuple[float, ...]:
-    return tuple([total / n] * n)
-
-
-def table2_layout(report: Report) -> TableLayout:
-    """Four small tables in one grid, each under a full-width caption row."""
-    t2 = report.table2
-    rows: list[tuple[Cell, ...]] = [
-        (Cell(L.T2_ITEM_1, colspan=4, kind="caption"),),
-        (Cell(L.T2_CONTENT, kind="head"), *(Cell(c, kind="head") for c in L.T2_DOC_COLUMNS.values())),
-    ]
-    for key in ("regulations", "normative_documents"):
-        row = getattr(t2, key)
-        rows.append((Cell(L.T2_ROWS[key], kind="label"), *(Cell(cell_text(getattr(row, c))) for c in L.T2_DOC_COLUMNS)))
-    for caption, header, keys in (
-        (L.T2_ITEM_5, L.T2_DECISIONS, ("licensing",)),
-        (L.T2_ITEM_6, L.T2_DECISIONS, ("penalty", "coercion")),
-        (L.T2_ITEM_8, L.T2_FEE_AMOUNT, ("fees",)),
-    ):
-        rows.append((Cell(caption, colspan=4, kind="caption"),))
-        rows.append((Cell(L.T2_CONTENT, kind="head"), Cell(header, colspan=3, kind="head")))
-        for key in keys:
-            rows.append((Cell(L.T2_ROWS[key], kind="label"), Cell(cell_text(getattr(t2, key)), colspan=3)))
-    first = 48.0
-    return TableLayout((first, *_even(TEXT_WIDTH_MM - first, 3)), tuple(rows))
-
-
-def table3_layout(report: Report) -> TableLayout:
-    """Three label columns (group, subgroup, row) under the 3×3 corner note, then seven values."""
-    org = [Cell(L.T3_COLUMNS[k], kind="head") for k in L.T3_ORG_COLUMN_KEYS]
-    rows: list[tuple[Cell, ...]] = [
-        (Cell(L.T3_CORNER_NOTE, rowspan=3, colspan=3, kind="head"), Cell(L.T3_APPLICANT, colspan=7, kind="head")),
-        (
-            Cell(L.T3_COLUMNS["natural"], rowspan=2, kind="head"),
-            Cell(L.T3_ORG_GROUP, colspan=5, kind="head"),
-            Cell(L.T3_COLUMNS["total"], rowspan=2, kind="head"),
-        ),
-        tuple(org),
-    ]
-    for row in t3_layout_rows(report):
-        labels = (Cell(text, rs, cs, "label") for text, rs, cs in row["cells"])
-        rows.append((*labels, *(Cell(v) for v in row["values"])))
-    label_widths = (7.0, 17.0, 60.0)  # one character, two characters, the long row labels
-    values = _even(TEXT_WIDTH_MM - sum(label_widths), len(L.T3_COLUMN_KEYS))
-    return TableLayout((*label_widths, *values), tuple(rows), header_rows=3)
-
-
-def table4_layout(report: Report) -> TableLayout:
-    """行政复议 over five columns; 行政诉讼 over 未经复议直接起诉 and 复议后起诉, five each."""
-    heads = list(L.T4_COLUMNS.values())
-    rows: tuple[tuple[Cell, ...], ...] = (
-        (Cell(L.T4_REVIEW, colspan=5, kind="head"), Cell(L.T4_LITIGATION, colspan=10, kind="head")),
-        (
-            *(Cell(h, rowspan=2, kind="head") for h in heads),
-            Cell(L.T4_GROUPS["direct"], colspan=5, kind="head"),
-            Cell(L.T4_GROUPS["after_review"], colspan=5, kind="head"),
-        ),
-        tuple(Cell(h, kind="head") for h in heads * 2),
-        tuple(Cell(cell_text(v)) for v in report.table4.values()),
-    )
-    return TableLayout(_even(TEXT_WIDTH_MM, 15), rows, header_rows=3)
-
-
-TABLE_LAYOUTS = {"2": table2_layout, "3": table3_layout, "4": table4_layout}
 
 # --- writing ---------------------------------------------------------------------------------
 
@@ -402,64 +276,3 @@ def _set_table_borders_and_margins(table) -> None:
     # Schema order inside tblPr: ... jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
     tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
     tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
-
-
-# --- what "the same text" means --------------------------------------------------------------
-
-_VALUE = re.compile(r"^(\?|\d+(\.\d+)?)$")
-
-
-@dataclass(frozen=True)
-class Content:
-    """What a reader sees, independent of layout.
-
-    paragraphs: every non-empty paragraph outside the tables, in order, without its indent.
-    tables: for each table, its values (numbers, or "?" for unknown) in reading order.
-    """
-
-    paragraphs: tuple[str, ...]
-    tables: tuple[tuple[str, ...], ...]
-
-
-def docx_content(path: str | PathLike) -> Content:
-    doc = Document(str(path))
-    paragraphs: list[str] = []
-    tables: list[tuple[str, ...]] = []
-    for item in doc.iter_inner_content():
-        if hasattr(item, "rows"):
-            tables.append(_docx_table_values(item))
-        elif item.text.strip():
-            paragraphs.append(item.text)
-    return Content(tuple(paragraphs), tuple(tables))
-
-
-def _docx_table_values(table) -> tuple[str, ...]:
-    values = []
-    for tr in table._tbl.tr_lst:
-        for tc in tr.tc_lst:
-            if tc.vMerge == "continue":
-                continue  # the lower part of a vertically merged cell: shown once, above
-            text = "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
-            if _VALUE.match(text):
-                values.append(text)
-    return tuple(values)
-
-
-def txt_content(report: Report, txt: str) -> Content:
-    """The txt export's content: its table lines are the ones text_tables renders for the report."""
-    lines = txt.splitlines()
-    tables: list[tuple[str, ...]] = []
-    for key in (b.text for b in render_blocks(report) if b.kind == "table"):
-        table_lines = TABLE_LINES[key](report)
-        start = _find_run(lines, table_lines)
-        tables.append(tuple(v for line in table_lines for v in line.split()[1:] if _VALUE.match(v)))
-        del lines[start : start + len(table_lines)]
-    paragraphs = tuple(line.removeprefix(INDENT) for line in lines if line.strip())
-    return Content(paragraphs, tuple(tables))
-
-
-def _find_run(lines: list[str], run: list[str]) -> int:
-    for start in range(len(lines) - len(run) + 1):
-        if lines[start : start + len(run)] == run:
-            return start
-    raise ValueError("the table's lines are not in the text")

@@ -18,6 +18,7 @@ from nianbao.interview.opening import Opening
 from nianbao.interview.status import FIRST_QUESTION_ALREADY
 from nianbao.tui.background import after_first_frame, exit_with_error, hand_over
 from nianbao.tui.widgets.answer import AnswerInput
+from nianbao.tui.widgets.hint import hint_line
 from nianbao.tui.widgets.tasks import TaskList
 from nianbao.tui.widgets.transcript import Transcript
 
@@ -74,7 +75,7 @@ class ChatScreen(Screen):
             with Vertical(id="center"):
                 yield Transcript(*([("assistant", first.ask)] if first else []), id="transcript")
                 with Vertical(id="answer-box"):
-                    hint = _hint(first.section_title, first.short, first.kind, first.example) if first else ""
+                    hint = hint_line(first.section_title, first.short, first.kind, first.example) if first else ""
                     yield Static(hint, id="hint", markup=False)
                     yield AnswerInput(id="answer-input", placeholder="在这里输入回答，回车发送")
         # The footer is mounted after the first frame: building its keys would delay the question.
@@ -196,7 +197,7 @@ class ChatScreen(Screen):
         if step is None:
             hint.update(Text("F5 检查与导出  Ctrl+Z 返回修改  Ctrl+Q 退出"))
             return
-        hint.update(_hint(step.section.title, step.short, kind, step.question.example))
+        hint.update(hint_line(step.section.title, step.short, kind, step.question.example))
         unsent = self._unsent.pop(step.id, None)
         if unsent is not None:
             self.notify("刚才输入但没有发送的内容已放回输入框。", timeout=3, markup=False)
@@ -392,14 +393,3 @@ class ChatScreen(Screen):
         from nianbao.tui.grid import GridScreen
 
         self.app.push_screen(GridScreen(self.engine), self._returned)
-
-
-def _hint(section_title: str, short: str, kind: str | None, example: str) -> Text:
-    """The line under the transcript: where we are, how to answer, an example."""
-    tips = [f"{section_title} > {short}"]
-    if kind in KINDS and KINDS[kind].hint:
-        tips.append(KINDS[kind].hint)
-    if example:
-        tips.append(f"例如：{example.splitlines()[0]}")
-    tips.append("F1 说明")
-    return Text("   ".join(tips), style="dim")
