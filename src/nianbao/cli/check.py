@@ -30,7 +30,7 @@ from nianbao.cli.common import (
     out,
     print_findings,
 )
-from nianbao.importer import REPORT_SUFFIXES, ReportImportError
+from nianbao.importer import ReportImportError, report_suffixes
 from nianbao.report import labels as L
 from nianbao.report.findings import Finding, has_errors
 from nianbao.report.model import Report
@@ -40,7 +40,10 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
 FORMAT_NAMES = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
-FOLDER_SUFFIXES = REPORT_SUFFIXES + (store.SUFFIX,)
+
+
+def folder_suffixes() -> tuple[str, ...]:
+    return (*report_suffixes(), store.SUFFIX)
 
 
 @dataclass
@@ -78,7 +81,7 @@ def expand(names: list[str]) -> tuple[list[str], list[str]]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if _is_report_file(p))
             if not found:
-                errors.append(f"文件夹 {path} 中没有报告文件（{'、'.join(FOLDER_SUFFIXES)}）。")
+                errors.append(f"文件夹 {path} 中没有报告文件（{'、'.join(folder_suffixes())}）。")
             files.extend(str(p) for p in found)
         else:
             files.append(name)
@@ -87,7 +90,7 @@ def expand(names: list[str]) -> tuple[list[str], list[str]]:
 
 def _is_report_file(path: Path) -> bool:
     suffix = path.suffix.lower()
-    if not path.is_file() or suffix not in FOLDER_SUFFIXES:
+    if not path.is_file() or suffix not in folder_suffixes():
         return False
     return suffix != store.SUFFIX or _looks_like_session(path)
 
@@ -106,7 +109,7 @@ def is_published(name: str) -> bool:
     file that is not .json (a report saved as .md or without a suffix is still read)."""
     path = Path(name)
     suffix = path.suffix.lower()
-    if suffix in REPORT_SUFFIXES or suffix in (".doc", ".pdf", ".wps"):
+    if suffix in report_suffixes():
         return True
     return suffix != store.SUFFIX and path.is_file()
 

@@ -27,8 +27,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 # Every command's --help is in Chinese: `@command("name")`, not `@app.command("name")`.
-def command(name: str):
-    return app.command(name, cls=ChineseCommand)
+def command(name: str, help: str | None = None):
+    return app.command(name, cls=ChineseCommand, help=help)
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2

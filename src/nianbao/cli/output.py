@@ -10,7 +10,7 @@ import typer
 from rich.text import Text
 
 from nianbao.cli.common import EXIT_FINDINGS, command, err, fail, load_session, out
-from nianbao.render.formats import EXPORT_FORMATS, format_from_suffix
+from nianbao.render.formats import OUTPUT_FORMATS, format_from_suffix, format_named, formats_help
 from nianbao.report.findings import Finding
 
 
@@ -34,16 +34,15 @@ def print_cmd(
         out.print(Text(text))
 
 
-@command("export")
+@command("export", help=f"导出报告为文件（{'、'.join(OUTPUT_FORMATS)}）。")
 def export_cmd(
     session: str = typer.Argument(..., metavar="SESSION", help="会话文件路径或会话名"),
     fmt: Optional[str] = typer.Option(
-        None, "-f", "--format", metavar="FORMAT", help="格式：" + "、".join(EXPORT_FORMATS) + "（不写时按输出文件扩展名判断，默认 txt）"
+        None, "-f", "--format", metavar="FORMAT", help="格式：" + formats_help() + "。不写时按输出文件扩展名判断，默认 txt"
     ),
     output: Path = typer.Option(..., "-o", "--output", metavar="FILE", help="输出文件（已存在则覆盖）"),
     force: bool = typer.Option(False, "--force", help="报告有错误级问题时仍然导出"),
 ):
-    """导出报告为文件（txt、md、html、docx 或 pdf）。"""
     from nianbao.render.env import MissingFact
     from nianbao.fs import write_atomically
     from nianbao.render.export import writer
@@ -51,9 +50,10 @@ def export_cmd(
     from nianbao.render.pdf import PdfError
     from nianbao.rules import check_report
 
-    fmt = (fmt or format_from_suffix(output)).lower()
-    if fmt not in EXPORT_FORMATS:
-        raise fail(f"不支持的格式“{fmt}”，可选：{'、'.join(EXPORT_FORMATS)}")
+    chosen = format_named(fmt) if fmt else OUTPUT_FORMATS[format_from_suffix(output)]
+    if chosen is None:
+        raise fail(f"不支持的格式“{fmt}”，可选：{'、'.join(OUTPUT_FORMATS)}")
+    fmt = chosen.name
     if output.is_dir():
         raise fail(f"输出路径是一个文件夹：{output}。请在 -o 后写文件名，例如 -o 年报.{fmt}")
     if not output.parent.is_dir():

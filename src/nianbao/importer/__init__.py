@@ -1,4 +1,4 @@
-"""Read published reports (txt, html, docx; 2021 and 2019 formats) into the report model.
+"""Read published reports (every input form of forms.py; 2021 and 2019 formats) into the report model.
 
     from nianbao.importer import import_path, ReportImportError
     imported = import_path("report.html")   # ImportedReport: report, text, format, sections, notes
@@ -7,7 +7,7 @@ The reader is loaded on first use, so commands that never import a report start 
 """
 
 from nianbao.importer.errors import ReportImportError
-from nianbao.importer.suffixes import REPORT_SUFFIXES
+from nianbao.importer.forms import report_suffixes
 
 _LAZY = {
     "ImportedReport": "nianbao.importer.result",
@@ -25,4 +25,4 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["ImportedReport", "ReportImportError", "REPORT_SUFFIXES", "import_bytes", "import_path", "import_text"]
+__all__ = ["ImportedReport", "ReportImportError", "report_suffixes", "import_bytes", "import_path", "import_text"]

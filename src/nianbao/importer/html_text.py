@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from nianbao.importer.decode import decode_bytes
+
 _BLOCK = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 section article header footer title blockquote pre "
     "dd dt dl hr form center".split()
@@ -141,3 +143,14 @@ def html_to_text(html: str) -> str:
     # Keep trailing tabs: they are the empty cells at the end of a row.
     lines = [line.rstrip(" \r") if "\t" in line else line.strip() for line in parser.text().split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def html_bytes_to_text(data: bytes, name: str = "") -> str:
+    """The "html" input form's extractor."""
+    return html_to_text(decode_bytes(data, name))
+
+
+def text_bytes_to_text(data: bytes, name: str = "") -> str:
+    """The "text" input form's extractor; a web page saved under another name is read as one."""
+    text = decode_bytes(data, name)
+    return html_to_text(text) if looks_like_html(text) else text

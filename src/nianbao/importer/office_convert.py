@@ -55,3 +55,20 @@ def office_to_docx(data: bytes, suffix: str, name: str = "") -> bytes:
             raise ReportImportError(
                 f"{name}：LibreOffice 无法打开这个{kind}文件（可能已损坏或设有密码），请在 Word/WPS 中另存为 .docx 后再试。"
             ) from None
+
+
+def office_to_text(data: bytes, name: str = "") -> str:
+    """The "office" input form's extractor (.doc, .wps, OLE files): through LibreOffice, except
+    for a web page or text saved as .doc, which is read as the text it is."""
+    from nianbao.importer.decode import decode_bytes
+    from nianbao.importer.docx_text import docx_to_text
+    from nianbao.importer.html_text import text_bytes_to_text
+
+    if not (data.startswith(OLE_MAGIC) or data.startswith(RTF_MAGIC)):
+        try:
+            decode_bytes(data)
+        except ReportImportError:
+            pass  # binary: office_to_docx says what it is not
+        else:
+            return text_bytes_to_text(data, name)
+    return docx_to_text(office_to_docx(data, Path(name).suffix.lower(), name), name)

@@ -1,5 +1,5 @@
-"""Read a published report (txt, html, docx, pdf, doc, wps) into an ImportedReport. Never raises anything but
-ReportImportError, whose Chinese message says why the file cannot be used."""
+"""Read a published report, in any input form (forms.py), into an ImportedReport. Never raises
+anything but ReportImportError, whose Chinese message says why the file cannot be used."""
 
 from __future__ import annotations
 
@@ -8,13 +8,10 @@ from pathlib import Path
 
 from nianbao.importer.agencykind import guess_kind
 from nianbao.importer.contact import read_contact
-from nianbao.importer.decode import decode_bytes
-from nianbao.importer.docx_text import docx_to_text
 from nianbao.importer.errors import ReportImportError
 from nianbao.importer.formatdetect import detect_format
-from nianbao.importer.html_text import html_to_text, looks_like_html
+from nianbao.importer.forms import form_by_suffix, form_for
 from nianbao.importer.normalize import Squeezed, normalize
-from nianbao.importer.office_convert import OLE_MAGIC, RTF_MAGIC, office_to_docx
 from nianbao.importer.problems import split_problems
 from nianbao.importer.punctuation import chinese_punctuation
 from nianbao.importer.result import ImportedReport
@@ -22,15 +19,10 @@ from nianbao.importer.sections import find_sections, section_spans
 from nianbao.importer.table2 import read_table2
 from nianbao.importer.table3 import read_table3
 from nianbao.importer.table4 import read_table4
-from nianbao.importer.suffixes import DOCX_SUFFIXES, HTML_SUFFIXES, OFFICE_SUFFIXES, PDF_SUFFIXES
 from nianbao.importer.title import read_title
 from nianbao.report import labels as L
 from nianbao.report.model import Agency, Report, T4Group, Table2, Table3, Table4
 
-# A report is tens of kilobytes; a web page with it a few megabytes. Far more is not a report.
-MAX_TEXT_BYTES = 20 * 1024 * 1024
-MAX_DOCX_BYTES = 100 * 1024 * 1024  # also PDF, .doc, .wps: fonts and images make them large
-_BINARY_SUFFIXES = DOCX_SUFFIXES + PDF_SUFFIXES + OFFICE_SUFFIXES
 # Beyond this many characters only the start is read (a report's text is far shorter).
 MAX_CHARS = 1_000_000
 DEFAULT_YEAR = 2021  # the model needs a year; ImportedReport.year stays None when none was found
@@ -39,7 +31,7 @@ DEFAULT_YEAR = 2021  # the model needs a year; ImportedReport.year stays None wh
 def import_path(path: str | os.PathLike) -> ImportedReport:
     path = Path(path)
     suffix = path.suffix.lower()
-    limit = MAX_DOCX_BYTES if suffix in _BINARY_SUFFIXES else MAX_TEXT_BYTES
+    limit = form_by_suffix(suffix).max_bytes
     try:
         size = path.stat().st_size
         if size > limit:
@@ -57,35 +49,8 @@ def import_path(path: str | os.PathLike) -> ImportedReport:
 def import_bytes(data: bytes, suffix: str, file: str = "") -> ImportedReport:
     if not data.strip():
         raise ReportImportError(f"{file}：文件是空的。")
-    if suffix in DOCX_SUFFIXES or data[:4] == b"PK\x03\x04":
-        text = docx_to_text(data, file)
-    elif suffix in PDF_SUFFIXES or data[:5] == b"%PDF-":
-        from nianbao.importer.pdf_text import pdf_to_text  # pdfplumber loads only for a PDF
-
-        text = pdf_to_text(data, file)
-    elif _needs_office(data, suffix):
-        text = docx_to_text(office_to_docx(data, suffix, file), file)
-    else:
-        text = decode_bytes(data, file)
-        if suffix in HTML_SUFFIXES or looks_like_html(text):
-            text = html_to_text(text)
-    return import_text(text, file)
-
-
-def _needs_office(data: bytes, suffix: str) -> bool:
-    """Old Word/WPS binary (whatever its name), or a .doc/.wps that is no text (a web page saved
-    as .doc is read as the HTML it is)."""
-    if data.startswith(OLE_MAGIC):
-        return True
-    if suffix not in OFFICE_SUFFIXES:
-        return False
-    if data.startswith(RTF_MAGIC):
-        return True
-    try:
-        decode_bytes(data)
-    except ReportImportError:
-        return True  # binary: office_to_docx says what it is not
-    return False
+    extract = form_for(data, suffix).load_extractor()
+    return import_text(extract(data, file), file)
 
 
 def import_text(text: str, file: str = "") -> ImportedReport:

@@ -1,4 +1,4 @@
-"""Write a report to a file in any export format, atomically."""
+"""Write a report to a file in any output format, atomically."""
 
 from __future__ import annotations
 
@@ -6,23 +6,14 @@ from pathlib import Path
 from typing import Callable
 
 from nianbao.fs import write_atomically
+from nianbao.render.formats import OUTPUT_FORMATS
 from nianbao.report.model import Report
 
 
 def writer(report: Report, fmt: str) -> Callable[[Path], None]:
     """A function writing `report` as `fmt` to a path (raises MissingFact, PdfError)."""
-    if fmt == "docx":
-        from nianbao.render.docx_writer import write_docx
-
-        return lambda path: write_docx(report, path)
-    if fmt == "pdf":
-        from nianbao.render.pdf import write_pdf
-
-        return lambda path: write_pdf(report, path)
-    from nianbao.render.outputs import render
-
-    content = render(report, fmt)
-    return lambda path: path.write_text(content, encoding="utf-8")
+    write = OUTPUT_FORMATS[fmt].load_writer()
+    return lambda path: write(report, path)
 
 
 def export_report(report: Report, fmt: str, target: Path) -> None:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from os import PathLike
+from pathlib import Path
+
 from nianbao.render.blocks import Block, render_blocks
 from nianbao.render.env import get_env
-from nianbao.render.formats import TEXT_FORMATS
+from nianbao.render.formats import rendered_text_formats
 from nianbao.render.numbers import cell_text
 from nianbao.render.text_tables import TABLE_LINES
 from nianbao.report import labels as L
 from nianbao.report.model import Report
 
-FORMATS = TEXT_FORMATS
+FORMATS = rendered_text_formats()  # the formats rendered here, as the registry declares them
 INDENT = "　　"  # two full-width spaces, the paragraph indent of Chinese official documents
 
 
@@ -74,11 +77,21 @@ def t3_layout_rows(report: Report) -> list[dict]:
     return rows
 
 
+_RENDERERS = {"txt": to_text, "md": to_markdown, "html": to_html}
+
+
 def render(report: Report, fmt: str, draft: bool = False) -> str:
-    if fmt == "txt":
-        return to_text(report, draft)
-    if fmt == "md":
-        return to_markdown(report, draft)
-    if fmt == "html":
-        return to_html(report, draft)
-    raise ValueError(f"不支持的格式：{fmt}（可选：{'、'.join(FORMATS)}）")
+    if fmt not in _RENDERERS:
+        raise ValueError(f"不支持的格式：{fmt}（可选：{'、'.join(FORMATS)}）")
+    return _RENDERERS[fmt](report, draft)
+
+
+def _file_writer(fmt: str):
+    def write(report: Report, path: str | PathLike) -> None:
+        content = render(report, fmt)  # a missing fact raises before the file is touched
+        Path(path).write_text(content, encoding="utf-8")
+
+    return write
+
+
+write_txt, write_md, write_html = (_file_writer(fmt) for fmt in ("txt", "md", "html"))

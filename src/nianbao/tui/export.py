@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from nianbao.render.env import MissingFact
 from nianbao.render.export import export_report
-from nianbao.render.formats import EXPORT_FORMATS
+from nianbao.render.formats import DEFAULT_FORMAT, OUTPUT_FORMATS
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
 from nianbao.tui.closing import ClosesOnce
@@ -34,9 +34,12 @@ class ExportScreen(ClosesOnce, ModalScreen[None]):
         with Vertical(id="export-box"):
             yield Static(Text("导出报告", style="bold"), markup=False)
             with RadioSet(id="formats"):
-                for i, fmt in enumerate(EXPORT_FORMATS):
-                    yield RadioButton(fmt, value=i == 0, id=f"fmt-{fmt}")
-            yield Input(str(self._path_for("txt")), id="export-path")
+                for name, output_format in OUTPUT_FORMATS.items():
+                    label = Text(f"{name}  {output_format.title}")
+                    if output_format.needs_office:
+                        label.append("（需要 LibreOffice）", style="dim")
+                    yield RadioButton(label, value=name == DEFAULT_FORMAT, id=f"fmt-{name}")
+            yield Input(str(self._path_for(DEFAULT_FORMAT)), id="export-path")
             yield Static(id="export-status", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("导出", id="btn-do-export", variant="primary")
@@ -48,13 +51,13 @@ class ExportScreen(ClosesOnce, ModalScreen[None]):
 
     @on(RadioSet.Changed, "#formats")
     def _format_changed(self, event: RadioSet.Changed) -> None:
-        fmt = str(event.pressed.label)
+        fmt = (event.pressed.id or "").removeprefix("fmt-")
         field = self.query_one("#export-path", Input)
         field.value = str(Path(field.value).with_suffix(f".{fmt}"))
 
     def _format(self) -> str:
         pressed = self.query_one(RadioSet).pressed_button
-        return str(pressed.label) if pressed else "txt"
+        return pressed.id.removeprefix("fmt-") if pressed and pressed.id else DEFAULT_FORMAT
 
     def _target(self) -> Path:
         return Path(self.query_one("#export-path", Input).value.strip()).expanduser()
