@@ -282,7 +282,7 @@ def test_every_question_has_help_and_an_example():
 
 
 def test_a_row_carried_over_from_last_year_is_marked_until_confirmed(lilin_answers):
-    from nianbao.importer.prefill import session_from_report
+    from nianbao.services.last_year import session_from_report
 
     last = Engine(Session())
     drive(last, lilin_answers, overrides={"t3.gate": "有"}, stop="t3.new")

@@ -9,7 +9,7 @@ import pytest
 
 from nianbao import store
 from nianbao.importer import ReportImportError
-from nianbao.importer.prefill import session_from_last_year
+from nianbao.services.last_year import session_from_last_year
 from nianbao.rules import check_report
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "importer"

@@ -142,27 +142,14 @@ def check_one(name: str, last_year: Optional[LastYear] = None) -> Checked:
         session = store.load(store.resolve(name, State.data_dir))
     except store.SessionError as exc:
         raise Unusable(str(exc)) from None
-    findings = check_report(
-        session.report,
-        last_year=last or session.last_year,
-        text=_session_text(session.report),
-        last_year_text=last_text,
-    )
+    from nianbao.services.checking import check_session
+
+    findings = check_session(session, last_year=last, last_year_text=last_text).findings
     return Checked(name, session.report, "2021", session.report.year, findings, session=True)
 
 
-def _session_text(report: Report) -> Optional[str]:
-    from nianbao.render.env import MissingFact
-    from nianbao.render.outputs import to_text
-
-    try:
-        return to_text(report, draft=True)
-    except MissingFact:
-        return None
-
-
 def load_last_year(name: str) -> LastYear:
-    from nianbao.importer.prefill import load_last_year as load
+    from nianbao.services.last_year import load_last_year as load
 
     path = store.resolve(name, State.data_dir) if not is_published(name) else Path(name)
     try:

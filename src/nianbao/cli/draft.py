@@ -83,7 +83,7 @@ def _start_session(from_last: Optional[str]) -> Session:
     if not from_last:
         return Session()
     from nianbao.importer.errors import ReportImportError
-    from nianbao.importer.prefill import session_from_last_year
+    from nianbao.services.last_year import session_from_last_year
 
     try:
         return session_from_last_year(Path(from_last))
@@ -114,7 +114,7 @@ def sessions_cmd():
     if not paths:
         out.print(Text(f"还没有保存的会话（文件夹：{store.sessions_dir(State.data_dir)}）"))
         return
-    from nianbao.interview.engine import progress_summary
+    from nianbao.services.progress import progress_summary
 
     table = Table("会话", "机关", "年度", "进度", "最后修改")
     for path in paths:

@@ -46,9 +46,8 @@ def export_cmd(
     from nianbao.render.env import MissingFact
     from nianbao.fs import write_atomically
     from nianbao.render.export import writer
-    from nianbao.render.outputs import to_text
     from nianbao.render.pdf import PdfError
-    from nianbao.rules import check_report
+    from nianbao.services.checking import check_session
 
     chosen = format_named(fmt) if fmt else OUTPUT_FORMATS[format_from_suffix(output)]
     if chosen is None:
@@ -60,12 +59,10 @@ def export_cmd(
         raise fail(f"输出文件夹不存在：{output.parent}")
     sess = load_session(session)
     report = sess.report
-    try:
-        text = to_text(report)  # every format words the report the same way: a missing fact shows here
-    except MissingFact as exc:
-        raise fail(f"{exc}（会话：{session}）") from None
-
-    errors = [f for f in check_report(report, last_year=sess.last_year, text=text) if f.is_error]
+    checked = check_session(sess)  # every format words the report the same way: a missing fact shows here
+    if checked.text.missing:
+        raise fail(f"{checked.text.missing}（会话：{session}）")
+    errors = checked.errors
     if errors and not force:
         _print_errors(errors)
         raise fail(

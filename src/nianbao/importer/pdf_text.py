@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from nianbao.importer.errors import ReportImportError
 

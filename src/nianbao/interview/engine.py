@@ -22,6 +22,7 @@ from nianbao.interview.parse import parse_count
 from nianbao.interview.paths import PathError, set_path
 from nianbao.interview.prompts import default_interview
 from nianbao.interview.spec import Interview, Question, Section
+from nianbao.render.outputs import draft_text_or_none
 from nianbao.interview.status import DONE, HAS_PROBLEM, IN_PROGRESS, NOT_STARTED, SectionProgress  # noqa: F401  (re-exported)
 from nianbao.report.fieldnames import describe_path
 from nianbao.report.findings import Finding
@@ -127,7 +128,7 @@ class Engine:
         self._apply_cell_edits(state.report)
         self.session.report = state.report
         self.steps = steps
-        self.findings = check_report(state.report, last_year=self.session.last_year)
+        self.findings = check_report(state.report, last_year=self.session.last_year, render=draft_text_or_none)
         empty = Report()
         for step in steps:
             if step.raw is None:
@@ -367,19 +368,3 @@ def _section_of(f: Finding) -> Optional[str]:
     if f.table in _TABLE_SECTION:
         return _TABLE_SECTION[f.table]
     return f.section
-
-
-def progress_summary(session: Session) -> str:
-    """One line for `nianbao sessions`: 已完成, or answered/total and the sections with problems."""
-    from nianbao.interview.errors import PromptsError
-
-    try:
-        engine = Engine(session.model_copy(deep=True))
-    except PromptsError:
-        return "问答配置有误，无法计算进度"
-    if engine.finished:
-        return "已完成"
-    answered = sum(1 for s in engine.steps if not s.pending)
-    problems = [p.title for p in engine.progress() if p.status == HAS_PROBLEM]
-    text = f"{answered}/{len(engine.steps)} 题"
-    return text + (f"，有问题：{'、'.join(problems)}" if problems else "")

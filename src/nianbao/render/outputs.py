@@ -6,7 +6,7 @@ from os import PathLike
 from pathlib import Path
 
 from nianbao.render.blocks import Block, render_blocks
-from nianbao.render.env import get_env
+from nianbao.render.env import MissingFact, get_env
 from nianbao.render.formats import rendered_text_formats
 from nianbao.render.numbers import cell_text
 from nianbao.render.text_tables import TABLE_LINES
@@ -19,6 +19,14 @@ INDENT = "　　"  # two full-width spaces, the paragraph indent of Chinese offi
 
 def to_text(report: Report, draft: bool = False) -> str:
     return text_from_blocks(report, render_blocks(report, draft))
+
+
+def draft_text_or_none(report: Report) -> str | None:
+    """The draft text (【待填：…】 where a fact is missing), or None when the report cannot be worded."""
+    try:
+        return to_text(report, draft=True)
+    except (MissingFact, ValueError):
+        return None
 
 
 def text_from_blocks(report: Report, blocks: list[Block]) -> str:

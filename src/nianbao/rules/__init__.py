@@ -6,6 +6,8 @@ imported report, last_year_text) to add the cross-year rules X-1..X-3 and X-5.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
 from nianbao.rules.registry import RULES, Context
@@ -23,9 +25,11 @@ def check_report(
     last_year_text: str | None = None,
     unread: frozenset[str] | set[str] = frozenset(),
     old_layouts: frozenset[str] | set[str] = frozenset(),
+    render: Callable[[Report], str | None] | None = None,
 ) -> list[Finding]:
     """All findings for a report. `text` is the report's full text (rendered or imported);
-    `last_year_text` is last year's published text, if known (else X-5 renders `last_year`)."""
+    `last_year_text` is last year's published text, if known; `render` words a report as text
+    for X-5 where a text is not given (the services pass render/outputs.draft_text_or_none)."""
     ctx = Context(
         report=report,
         last_year=last_year,
@@ -35,6 +39,7 @@ def check_report(
         last_year_text=last_year_text,
         unread=frozenset(unread),
         old_layouts=frozenset(old_layouts),
+        render=render,
     )
     findings: list[Finding] = []
     for rule in RULES.values():

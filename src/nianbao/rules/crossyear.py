@@ -149,22 +149,14 @@ def _shingles(text: str) -> set[str]:
     return {text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
 
 
-def _rendered(report: Report | None) -> str | None:
-    if report is None:
-        return None
-    from nianbao.render.env import MissingFact  # render imports rules' siblings; import late
-    from nianbao.render.outputs import to_text
-
-    try:
-        return to_text(report, draft=True)
-    except (MissingFact, ValueError):
-        return None
+def _worded(ctx: Context, report: Report | None) -> str | None:
+    return ctx.render(report) if report is not None and ctx.render is not None else None
 
 
 @rule("X-5", "W", "报告文字与上年报告几乎相同（相似度超过 90%）", needs_last_year=True)
 def x5_copied(ctx: Context):
-    this_text = ctx.text or _rendered(ctx.report)
-    last_text = ctx.last_year_text or _rendered(ctx.last_year)
+    this_text = ctx.text or _worded(ctx, ctx.report)
+    last_text = ctx.last_year_text or _worded(ctx, ctx.last_year)
     if not this_text or not last_text:
         return
     score = similarity(this_text, last_text)

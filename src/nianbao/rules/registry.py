@@ -21,8 +21,11 @@ class Context:
     # Imported reports: parts whose cells held content that could not be read ("table2.<row>",
     # "table3.<row>", "table4"). Their empty cells are a reading failure, not a blank.
     unread: frozenset[str] = frozenset()
-    # Last year's published text. None: X-5 renders last_year with the wording template.
+    # Last year's published text. None: X-5 words last_year with `render`, if given.
     last_year_text: str | None = None
+    # How the caller words a report as text (render/outputs.draft_text_or_none), for X-5 when a
+    # text is not given: the rules never import render themselves.
+    render: Callable[[Report], str | None] | None = None
     # Imported reports: layouts of the old format met in a 2021-format report
     # (labels.LAYOUT_T3_OTHER_ONE_ROW); X-4 reports them, the blank-cell rules skip their cells.
     old_layouts: frozenset[str] = frozenset()

@@ -141,7 +141,7 @@ class NianbaoApp(App[str]):
     def start_from_last_year(self, last: Path) -> None:
         from nianbao import store
         from nianbao.importer.errors import ReportImportError
-        from nianbao.importer.prefill import session_from_last_year
+        from nianbao.services.last_year import session_from_last_year
 
         try:
             session = session_from_last_year(last)

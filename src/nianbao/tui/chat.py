@@ -283,11 +283,9 @@ class ChatScreen(Screen):
         preview = self._preview()
         if preview is not None and preview.display:
             from nianbao.render.outputs import to_text  # Jinja2 loads when the preview is first shown
+            from nianbao.services.checking import check_session
 
-            from nianbao.rules import check_report
-
-            text = to_text(report, draft=True)
-            preview.show(text, check_report(report, last_year=self.engine.session.last_year, text=text))
+            preview.show(to_text(report, draft=True), check_session(self.engine.session).findings)
 
     @on(OptionList.OptionSelected, "#tasks")
     def _jump(self, event: OptionList.OptionSelected) -> None:

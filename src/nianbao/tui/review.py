@@ -13,9 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from nianbao.interview.engine import Engine
-from nianbao.render.env import MissingFact
-from nianbao.render.outputs import to_text
-from nianbao.rules import check_report
+from nianbao.services.checking import check_session
 from nianbao.tui.closing import ClosesOnce
 from nianbao.tui.widgets.preview import findings_text
 
@@ -69,13 +67,10 @@ class ReviewScreen(ClosesOnce, Screen[str]):
         table.focus()
 
     def full_findings(self):
-        report = self.engine.session.report
-        try:
-            text = to_text(report)
-        except MissingFact as exc:
-            text = to_text(report, draft=True)
-            self.notify(str(exc), severity="warning", markup=False)
-        return check_report(report, last_year=self.engine.session.last_year, text=text)
+        checked = check_session(self.engine.session)
+        if checked.text.missing:
+            self.notify(checked.text.missing, severity="warning", markup=False)
+        return checked.findings
 
     @on(DataTable.RowSelected, "#answers")
     def _edit(self, event: DataTable.RowSelected) -> None:

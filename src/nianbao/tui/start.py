@@ -108,7 +108,7 @@ class StartScreen(Screen):
     @staticmethod
     def _describe(path: Path) -> Text:
         from nianbao import store
-        from nianbao.interview.engine import progress_summary
+        from nianbao.services.progress import progress_summary
 
         try:
             session = store.load(path)

@@ -12,8 +12,7 @@ import os
 from pathlib import Path
 
 from nianbao import store
-from nianbao.importer.errors import ReportImportError
-from nianbao.importer.reader import import_path
+from nianbao.importer import ReportImportError, import_path
 from nianbao.report.model import Agency, Contact, Report
 from nianbao.session import Session
 
