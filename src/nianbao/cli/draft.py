@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from nianbao import datadir, store
-from nianbao.cli.common import State, app, command, fail, load_session, out
+from nianbao.cli.common import State, app, command, fail, hold_session, load_session, out
 from nianbao.session import Session
 
 
@@ -52,6 +52,7 @@ def new_cmd(
 ):
     """新建一份年报。"""
     path = datadir.new_session_path(State.data_dir, name)
+    hold_session(path)  # first: two `new --name same` started together cannot both pass the check below
     if path.exists():
         raise fail(f"会话“{path.stem}”已存在（{path}），请换一个名字，或用 nianbao resume {path.stem} 继续。")
     if not (plain or answers or from_last):
@@ -98,6 +99,8 @@ def resume_cmd(
 ):
     """继续填写已保存的会话。"""
     path = store.resolve(session, State.data_dir)
+    if path.is_file():  # a missing or unreadable one: load_session says why, no lock left behind
+        hold_session(path)
     sess = load_session(session)
     if plain:
         from nianbao.cli.plain import run_plain
