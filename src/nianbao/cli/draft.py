@@ -123,14 +123,16 @@ def sessions_cmd():
     for path in paths:
         try:
             session = store.load(path)
+            row = (
+                Text(path.stem),
+                Text(session.report.agency.name or "（未填）"),
+                str(session.report.year),
+                Text(progress_summary(session)),
+                session.updated.astimezone().strftime("%Y-%m-%d %H:%M"),
+            )
         except store.SessionError as exc:
-            table.add_row(Text(path.stem), Text(str(exc), style="red"), "", "", "")
-            continue
-        table.add_row(
-            Text(path.stem),
-            Text(session.report.agency.name or "（未填）"),
-            str(session.report.year),
-            Text(progress_summary(session)),
-            session.updated.astimezone().strftime("%Y-%m-%d %H:%M"),
-        )
+            row = (Text(path.stem), Text(str(exc), style="red"), "", "", "")
+        except Exception as exc:  # one bad file never hides the good ones
+            row = (Text(path.stem), Text(f"无法读取会话文件 {path}（{type(exc).__name__}）", style="red"), "", "", "")
+        table.add_row(*row)
     out.print(table)
