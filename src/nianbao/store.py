@@ -45,6 +45,33 @@ def save(session: Session, path: Path) -> None:
     write_bytes_atomically(path, payload, private=True)
 
 
+def rescue_path(path: Path, folder: Path) -> Path:
+    return Path(folder) / f"nianbao-未保存-{Path(path).stem}{SUFFIX}"
+
+
+def rescue_folders() -> list[Path]:
+    """Where a session that cannot be saved in its folder is saved instead: the home folder,
+    then the temp folder (often another disk)."""
+    import tempfile
+
+    return [Path.home(), Path(tempfile.gettempdir())]
+
+
+def save_elsewhere(session: Session, path: Path) -> Path | None:
+    """After a failed save of `path`: save a copy in the first rescue folder that takes it;
+    None when none does (a full disk everywhere, a file-size limit)."""
+    for folder in rescue_folders():
+        target = rescue_path(path, folder)
+        if target.parent == Path(path).parent:
+            continue
+        try:
+            save(session, target)
+        except OSError:
+            continue
+        return target
+    return None
+
+
 def _good_bytes(path: Path) -> bytes | None:
     """The file's content if it is a loadable session, else None (missing or damaged)."""
     try:

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from nianbao import datadir, store
-from nianbao.cli.common import State, app, command, fail, hold_session, load_session, out
+from nianbao.cli.common import EXIT_UNUSABLE, State, app, command, fail, hold_session, load_session, out
 from nianbao.session import Session
 
 
@@ -58,26 +58,43 @@ def new_cmd(
     if not (plain or answers or from_last):
         run_tui(new_path=path)  # the TUI shows the first question while the engine loads
         return
+    script = _read_answers(answers) if answers is not None else None  # a bad file creates nothing
     session = _start_session(from_last)
     engine = _open_engine(session, path)
-    if answers is not None:
-        from nianbao.interview.scripted import ScriptError, load_answers, run_answers
+    if script is not None:
+        from nianbao.interview.scripted import SaveFailed, ScriptError, run_answers
 
         try:
-            count = run_answers(engine, load_answers(answers))
+            count = run_answers(engine, script)
+        except SaveFailed as exc:
+            raise fail(str(exc)) from None
         except ScriptError as exc:
-            engine.save()
-            raise fail(f"{exc}（已保存到 {path}）") from None
+            where = f"（已保存到 {path}）" if engine.save() else f"（{engine.save_error}）"
+            raise fail(f"{exc}{where}") from None
+        if not engine.save():
+            raise fail(engine.save_error or "")
         out.print(Text(f"已按答案文件完成 {count} 项问答，会话保存在 {path}"))
         return
-    engine.save()
+    saved = engine.save()  # a failure: the TUI shows it with the first question
     if plain:
         from nianbao.cli.plain import run_plain
 
-        run_plain(engine, out)
+        if not saved:
+            out.print(Text(engine.save_error or "", style="bold red"))
+        if not run_plain(engine, out):
+            raise typer.Exit(EXIT_UNUSABLE)
         out.print(Text(f"会话保存在 {path}"))
         return
     run_tui(path)
+
+
+def _read_answers(answers: Path) -> dict[str, str]:
+    from nianbao.interview.scripted import ScriptError, load_answers
+
+    try:
+        return load_answers(answers)
+    except ScriptError as exc:
+        raise fail(str(exc)) from None
 
 
 def _start_session(from_last: Optional[str]) -> Session:
@@ -105,7 +122,8 @@ def resume_cmd(
     if plain:
         from nianbao.cli.plain import run_plain
 
-        run_plain(_open_engine(sess, path), out)
+        if not run_plain(_open_engine(sess, path), out):
+            raise typer.Exit(EXIT_UNUSABLE)
         return
     run_tui(path)
 

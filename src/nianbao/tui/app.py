@@ -202,7 +202,17 @@ class NianbaoApp(App[str]):
         self.show_chat(engine)
 
     async def action_quit(self) -> None:
-        """Ctrl+Q. Every answer is already saved; leaving a finished report prints its text."""
+        """Ctrl+Q. Every answer is already saved; leaving a finished report prints its text.
+        Answers that could not be saved: one more try, then the clerk is asked first."""
+        engine = self.engine
+        if engine is not None and engine.save_error and not engine.save():
+            from nianbao.tui.confirm import ConfirmScreen
+
+            if isinstance(self.screen, ConfirmScreen):
+                return
+            question = f"{engine.save_error}\n\n仍要退出吗？没有保存的回答将会丢失。"
+            self.push_screen(ConfirmScreen(question, "仍然退出", "返回"), self._quit_unsaved)
+            return
         if self.engine is not None and self.engine.finished:
             from nianbao.render.env import MissingFact
             from nianbao.render.outputs import to_text
@@ -213,6 +223,13 @@ class NianbaoApp(App[str]):
             except MissingFact:
                 pass  # finished but incomplete (e.g. edited in the grid): leave quietly
         self.exit()
+
+    def _quit_unsaved(self, yes: bool | None) -> None:
+        if yes:
+            from rich.text import Text
+
+            message = (self.engine.save_error if self.engine else None) or "回答没有保存。"
+            self.exit(return_code=2, message=Text(f"错误：已退出，{message}", style="bold red"))
 
     def finish_and_print(self) -> None:
         """Leave the app returning the final text (printed by the caller), if the report is complete."""
