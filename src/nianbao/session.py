@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from nianbao.report.model import Report
 
@@ -18,11 +18,22 @@ def now() -> datetime:
 
 class InterviewState(BaseModel):
     position: Optional[str] = None  # id of the question being asked
-    answers: dict[str, Any] = Field(default_factory=dict)  # question id -> answer as typed
+    answers: dict[str, str] = Field(default_factory=dict)  # question id -> answer as typed
     finished: bool = False
     # The report before any answer (empty, or prefilled from last year); answers are replayed
     # on top of it, so editing an earlier answer re-derives everything that depends on it.
     base: Optional[Report] = None
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _numbers_as_typed(cls, value: Any) -> Any:
+        # A hand-edited file may hold `"active.total": 850`: that is the text 850. Anything else
+        # that is not text (a list, an object, true) stays an error naming the answer.
+        if isinstance(value, dict):
+            return {
+                k: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for k, v in value.items()
+            }
+        return value
 
 
 class Session(BaseModel):

@@ -19,6 +19,7 @@ from nianbao.datadir import (  # noqa: F401  (all but backup_path re-exported)
 )
 from nianbao.fs import real_target, write_bytes_atomically
 from nianbao.report.fieldnames import explain_validation_error
+from nianbao.report.model import Report
 from nianbao.session import SCHEMA_VERSION, Session, now
 
 
@@ -44,6 +45,33 @@ def save(session: Session, path: Path) -> None:
     write_bytes_atomically(path, payload, private=True)
 
 
+def rescue_path(path: Path, folder: Path) -> Path:
+    return Path(folder) / f"nianbao-未保存-{Path(path).stem}{SUFFIX}"
+
+
+def rescue_folders() -> list[Path]:
+    """Where a session that cannot be saved in its folder is saved instead: the home folder,
+    then the temp folder (often another disk)."""
+    import tempfile
+
+    return [Path.home(), Path(tempfile.gettempdir())]
+
+
+def save_elsewhere(session: Session, path: Path) -> Path | None:
+    """After a failed save of `path`: save a copy in the first rescue folder that takes it;
+    None when none does (a full disk everywhere, a file-size limit)."""
+    for folder in rescue_folders():
+        target = rescue_path(path, folder)
+        if target.parent == Path(path).parent:
+            continue
+        try:
+            save(session, target)
+        except OSError:
+            continue
+        return target
+    return None
+
+
 def _good_bytes(path: Path) -> bytes | None:
     """The file's content if it is a loadable session, else None (missing or damaged)."""
     try:
@@ -65,6 +93,7 @@ def _from_v0(raw: dict) -> dict:
 
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _from_v0}
+_REPORT_FIELDS = set(Report.model_fields)
 
 
 class _NewerVersion(ValueError):
@@ -76,6 +105,12 @@ def _migrate(raw: dict) -> dict:
         version = raw["schema_version"]
     else:
         version = 1 if "report" in raw else 0
+    # `{}` (or a version and nothing else) is no old-format session: it is damaged. Opening it as
+    # an empty report would let the next save replace the good backup with nothing.
+    if type(version) is int and version == 0 and not set(raw) & _REPORT_FIELDS:
+        raise ValueError("内容中没有报告的任何一项")
+    if type(version) is int and version >= 1 and "report" not in raw:
+        raise ValueError("内容中没有报告")
     # bool is an int subclass: `true` is not a version.
     if type(version) is not int or version < 0 or (version < SCHEMA_VERSION and version not in MIGRATIONS):
         raise ValueError(f"无法识别的格式版本“{version}”")
@@ -114,6 +149,8 @@ def _parse(path: Path, data: bytes) -> Session:
         raise SessionError(_damaged(path, f"第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误")) from None
     except RecursionError:
         raise SessionError(_damaged(path, "JSON 嵌套过深")) from None
+    except ValueError:  # an integer over Python's 4,300-digit limit
+        raise SessionError(_damaged(path, "其中的数字位数过多")) from None
     if not isinstance(raw, dict):
         raise SessionError(_damaged(path, "内容不是一个会话"))
     try:
@@ -124,6 +161,8 @@ def _parse(path: Path, data: bytes) -> Session:
         raise SessionError(_damaged(path, str(exc))) from None
     try:
         return Session.model_validate(raw)
+    except RecursionError:
+        raise SessionError(_damaged(path, "内容嵌套过深")) from None
     except ValidationError as exc:
         raise SessionError(f"会话文件 {path} 中 {explain_validation_error(exc)}。{_backup_hint(path)}") from None
 

@@ -44,6 +44,17 @@ def fail(message: str, code: int = EXIT_UNUSABLE) -> "typer.Exit":
     return typer.Exit(code)
 
 
+def hold_session(path) -> None:
+    """Take the session's drafting lock for this process; refused (exit 2) when another instance
+    drafts it."""
+    from nianbao import lock
+
+    try:
+        lock.acquire(path)
+    except lock.SessionLocked as exc:
+        raise fail(str(exc)) from None
+
+
 def load_session(name: str):
     try:
         return store.load(store.resolve(name, State.data_dir))

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from nianbao import datadir, store
-from nianbao.cli.common import State, app, command, fail, load_session, out
+from nianbao.cli.common import EXIT_UNUSABLE, State, app, command, fail, hold_session, load_session, out
 from nianbao.session import Session
 
 
@@ -52,31 +52,49 @@ def new_cmd(
 ):
     """新建一份年报。"""
     path = datadir.new_session_path(State.data_dir, name)
+    hold_session(path)  # first: two `new --name same` started together cannot both pass the check below
     if path.exists():
         raise fail(f"会话“{path.stem}”已存在（{path}），请换一个名字，或用 nianbao resume {path.stem} 继续。")
     if not (plain or answers or from_last):
         run_tui(new_path=path)  # the TUI shows the first question while the engine loads
         return
+    script = _read_answers(answers) if answers is not None else None  # a bad file creates nothing
     session = _start_session(from_last)
     engine = _open_engine(session, path)
-    if answers is not None:
-        from nianbao.interview.scripted import ScriptError, load_answers, run_answers
+    if script is not None:
+        from nianbao.interview.scripted import SaveFailed, ScriptError, run_answers
 
         try:
-            count = run_answers(engine, load_answers(answers))
+            count = run_answers(engine, script)
+        except SaveFailed as exc:
+            raise fail(str(exc)) from None
         except ScriptError as exc:
-            engine.save()
-            raise fail(f"{exc}（已保存到 {path}）") from None
+            where = f"（已保存到 {path}）" if engine.save() else f"（{engine.save_error}）"
+            raise fail(f"{exc}{where}") from None
+        if not engine.save():
+            raise fail(engine.save_error or "")
         out.print(Text(f"已按答案文件完成 {count} 项问答，会话保存在 {path}"))
         return
-    engine.save()
+    saved = engine.save()  # a failure: the TUI shows it with the first question
     if plain:
         from nianbao.cli.plain import run_plain
 
-        run_plain(engine, out)
+        if not saved:
+            out.print(Text(engine.save_error or "", style="bold red"))
+        if not run_plain(engine, out):
+            raise typer.Exit(EXIT_UNUSABLE)
         out.print(Text(f"会话保存在 {path}"))
         return
     run_tui(path)
+
+
+def _read_answers(answers: Path) -> dict[str, str]:
+    from nianbao.interview.scripted import ScriptError, load_answers
+
+    try:
+        return load_answers(answers)
+    except ScriptError as exc:
+        raise fail(str(exc)) from None
 
 
 def _start_session(from_last: Optional[str]) -> Session:
@@ -98,11 +116,14 @@ def resume_cmd(
 ):
     """继续填写已保存的会话。"""
     path = store.resolve(session, State.data_dir)
+    if path.is_file():  # a missing or unreadable one: load_session says why, no lock left behind
+        hold_session(path)
     sess = load_session(session)
     if plain:
         from nianbao.cli.plain import run_plain
 
-        run_plain(_open_engine(sess, path), out)
+        if not run_plain(_open_engine(sess, path), out):
+            raise typer.Exit(EXIT_UNUSABLE)
         return
     run_tui(path)
 
@@ -120,14 +141,16 @@ def sessions_cmd():
     for path in paths:
         try:
             session = store.load(path)
+            row = (
+                Text(path.stem),
+                Text(session.report.agency.name or "（未填）"),
+                str(session.report.year),
+                Text(progress_summary(session)),
+                session.updated.astimezone().strftime("%Y-%m-%d %H:%M"),
+            )
         except store.SessionError as exc:
-            table.add_row(Text(path.stem), Text(str(exc), style="red"), "", "", "")
-            continue
-        table.add_row(
-            Text(path.stem),
-            Text(session.report.agency.name or "（未填）"),
-            str(session.report.year),
-            Text(progress_summary(session)),
-            session.updated.astimezone().strftime("%Y-%m-%d %H:%M"),
-        )
+            row = (Text(path.stem), Text(str(exc), style="red"), "", "", "")
+        except Exception as exc:  # one bad file never hides the good ones
+            row = (Text(path.stem), Text(f"无法读取会话文件 {path}（{type(exc).__name__}）", style="red"), "", "", "")
+        table.add_row(*row)
     out.print(table)

@@ -12,7 +12,8 @@ HELP_KEYS = ("?", "？")
 BACK_KEYS = ("<", "《")
 
 
-def run_plain(engine: Engine, console: Console) -> None:
+def run_plain(engine: Engine, console: Console) -> bool:
+    """Ask until done or Ctrl+D; returns whether every answer is saved (False: say so, exit non-zero)."""
     console.print(Text("逐项问答：直接回车采用方括号中的建议；输入 ? 查看说明，< 返回上一题；Ctrl+D 退出（已答内容都已保存）。", style="dim"))
     section = None
     while (step := engine.current()) is not None:
@@ -29,8 +30,11 @@ def run_plain(engine: Engine, console: Console) -> None:
         try:
             text = console.input(Text(prompt, style="cyan"))
         except EOFError:
+            if engine.save_error and not engine.save():
+                console.print(Text(f"\n已退出，但回答没有保存：{engine.save_error}", style="bold red"))
+                return False
             console.print(Text("\n已退出，已确认的回答都已保存。"))
-            return
+            return True
         text = text.strip()
         if text in HELP_KEYS:
             q = step.question
@@ -47,4 +51,8 @@ def run_plain(engine: Engine, console: Console) -> None:
         reply = engine.answer(text)
         style = "green" if reply.accepted and not reply.problem else "red"
         console.print(Text(reply.message, style=style))
+    if engine.save_error and not engine.save():
+        console.print(Text(f"问答已全部完成，但回答没有保存：{engine.save_error}", style="bold red"))
+        return False
     console.print(Text("问答已全部完成。", style="bold green"))
+    return True

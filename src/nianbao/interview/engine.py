@@ -239,21 +239,28 @@ class Engine:
     def _step(self, step_id: str) -> Optional[Step]:
         return next((s for s in self.steps if s.id == step_id), None)
 
-    def save(self) -> None:
-        """Autosave. A failure is reported (save_error), never raised: the answers stay in memory
-        and the next save writes them all, once the disk or the folder allows it."""
+    def save(self) -> bool:
+        """Autosave. A failure is reported (save_error), never raised: the answers stay in memory,
+        a copy is saved elsewhere if any folder takes it, and the next save writes them all once
+        the disk or the folder allows it. Returns whether the session file holds every answer."""
         if self.path is not None:
             try:
                 store.save(self.session, self.path)
-                self.save_error = None
             except OSError as exc:
-                reason = exc.strerror or type(exc).__name__
-                self.save_error = (
-                    f"自动保存失败：{self.path}（{reason}）。已答内容仍在，请检查磁盘空间或文件夹权限，"
-                    "之后的回答会一并保存。"
-                )
+                self.save_error = self._save_failed(exc)
+            else:
+                self.save_error = None
         if self.on_save:
             self.on_save(self.session)
+        return self.save_error is None
+
+    def _save_failed(self, exc: OSError) -> str:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        said = f"自动保存失败：{self.path}（{reason}），回答未保存到会话文件。"
+        rescued = store.save_elsewhere(self.session.model_copy(deep=True), self.path)
+        if rescued is not None:
+            return said + f"已另存一份到 {rescued}（可用 nianbao resume {rescued} 继续）。请检查磁盘空间或文件夹权限，之后的回答会一并保存。"
+        return said + "另存到其他位置也失败了。请先释放磁盘空间或检查文件夹权限，再保存（Ctrl+S），否则退出后这些回答会丢失。"
 
     # --- moving --------------------------------------------------------------------------------
     def back(self) -> Optional[Step]:

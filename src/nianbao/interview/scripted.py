@@ -14,16 +14,54 @@ class ScriptError(Exception):
     """An answers file that cannot complete the interview; the message names the question."""
 
 
+class SaveFailed(ScriptError):
+    """The answers were accepted, but the session could not be saved; the message says so."""
+
+
+# An answers file is a page of answers: far below this. A bigger one is a mistake (or an attack).
+MAX_ANSWERS_BYTES = 1_000_000
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: a 487-byte "billion laughs" file would otherwise
+    expand to gigabytes. No answers file needs them."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise ScriptError(f"第 {event.start_mark.line + 1} 行用了 YAML 别名（*…），答案文件中不能使用别名，请直接写出回答")
+        return super().compose_node(parent, index)
+
+
 def load_answers(path: Path) -> dict[str, str]:
+    path = Path(path)
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        if path.is_dir():
+            raise ScriptError(f"答案文件 {path} 是文件夹，请给出一个 YAML 文件")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ANSWERS_BYTES + 1)
     except FileNotFoundError:
         raise ScriptError(f"找不到答案文件：{path}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise ScriptError(f"无法读取答案文件 {path}：{exc.strerror or exc}") from None
+    if len(data) > MAX_ANSWERS_BYTES:
+        raise ScriptError(f"答案文件 {path} 超过 {MAX_ANSWERS_BYTES // 1_000_000} MB，不像是答案文件")
+    try:
+        raw = yaml.load(data.decode("utf-8-sig"), Loader=_NoAliasLoader)
+    except ScriptError as exc:
+        raise ScriptError(f"答案文件 {path} {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ScriptError(f"答案文件 {path} 不是 UTF-8 文本（第 {exc.start + 1} 个字节），请另存为 UTF-8 编码") from None
+    except yaml.YAMLError as exc:
         raise ScriptError(f"答案文件 {path} 格式错误：{exc}") from None
+    except (RecursionError, ValueError):
+        raise ScriptError(f"答案文件 {path} 格式错误：嵌套过深或数字过长") from None
     if not isinstance(raw, dict):
         raise ScriptError(f"答案文件 {path} 应为“问题id: 回答”的列表")
-    return {str(k): _as_text(v) for k, v in raw.items()}
+    try:
+        return {str(k): _as_text(v) for k, v in raw.items()}
+    except (RecursionError, ValueError):
+        raise ScriptError(f"答案文件 {path} 中的回答嵌套过深或数字过长") from None
 
 
 def _as_text(value: Any) -> str:
@@ -53,6 +91,8 @@ def run_answers(engine: Engine, answers: dict[str, str]) -> int:
             text = answers[step.id]
         reply = engine.answer(text)
         given += 1
+        if engine.save_error:
+            raise SaveFailed(engine.save_error)
         if not reply.accepted or reply.problem:
             raise ScriptError(f"问题 {step.id}（{step.short}）的回答“{text}”未通过：{reply.message}")
     return given

@@ -40,6 +40,27 @@ class NianbaoApp(App[str]):
         self.data_dir = data_dir
         self.session_path = session_path
         self.new_path = new_path
+        self._locked: list[Path] = []  # sessions this app holds the drafting lock of
+
+    def hold(self, path: Path) -> bool:
+        """Take the session's drafting lock; False (and the clerk told where it is open) when
+        another instance drafts it."""
+        from nianbao import lock
+
+        try:
+            lock.acquire(path)
+        except lock.SessionLocked as exc:
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
+            return False
+        self._locked.append(path)
+        return True
+
+    def on_unmount(self) -> None:
+        from nianbao import lock
+
+        for path in self._locked:
+            lock.release(path)
+        self._locked.clear()
 
     @property
     def engine(self) -> Engine | None:
@@ -50,7 +71,7 @@ class NianbaoApp(App[str]):
     def get_default_screen(self) -> Screen:
         # The first screen is composed with the app: a screen pushed while the app mounts is
         # drawn only after the app's whole start-up batch, some 40 ms later.
-        if self.new_path is not None:
+        if self.new_path is not None and self.hold(self.new_path):
             return self.new_chat(self.new_path)  # prompts/ is checked in full as the engine loads
         if self.session_path is None:
             from nianbao.tui.start import StartScreen
@@ -110,7 +131,8 @@ class NianbaoApp(App[str]):
             self.open_new(datadir.new_session_path(self.data_dir))
 
     def open_new(self, path: Path) -> None:
-        self.push_screen(self.new_chat(path))
+        if self.hold(path):
+            self.push_screen(self.new_chat(path))
 
     def new_chat(self, path: Path) -> ChatScreen:
         """A new, empty report: the first question shows at once, the engine loads behind it."""
@@ -130,8 +152,12 @@ class NianbaoApp(App[str]):
         from nianbao.interview.engine import Engine
         from nianbao.interview.errors import PromptsError
 
+        path = datadir.new_session_path(self.data_dir)
+        if not self.hold(path):
+            self.show_start()
+            return
         try:
-            engine = Engine(session, datadir.new_session_path(self.data_dir))
+            engine = Engine(session, path)
         except PromptsError as exc:
             exit_with_error(self, str(exc))
             return
@@ -156,6 +182,14 @@ class NianbaoApp(App[str]):
         from nianbao.interview.engine import Engine
         from nianbao.interview.errors import PromptsError
 
+        if not self.hold(path):
+            if path == self.session_path:
+                from nianbao import lock
+
+                exit_with_error(self, lock.locked_message(path))
+            else:
+                self.show_start()
+            return
         try:
             engine = Engine(store.load(path), path)
         except PromptsError as exc:
@@ -168,7 +202,17 @@ class NianbaoApp(App[str]):
         self.show_chat(engine)
 
     async def action_quit(self) -> None:
-        """Ctrl+Q. Every answer is already saved; leaving a finished report prints its text."""
+        """Ctrl+Q. Every answer is already saved; leaving a finished report prints its text.
+        Answers that could not be saved: one more try, then the clerk is asked first."""
+        engine = self.engine
+        if engine is not None and engine.save_error and not engine.save():
+            from nianbao.tui.confirm import ConfirmScreen
+
+            if isinstance(self.screen, ConfirmScreen):
+                return
+            question = f"{engine.save_error}\n\n仍要退出吗？没有保存的回答将会丢失。"
+            self.push_screen(ConfirmScreen(question, "仍然退出", "返回"), self._quit_unsaved)
+            return
         if self.engine is not None and self.engine.finished:
             from nianbao.render.env import MissingFact
             from nianbao.render.outputs import to_text
@@ -179,6 +223,13 @@ class NianbaoApp(App[str]):
             except MissingFact:
                 pass  # finished but incomplete (e.g. edited in the grid): leave quietly
         self.exit()
+
+    def _quit_unsaved(self, yes: bool | None) -> None:
+        if yes:
+            from rich.text import Text
+
+            message = (self.engine.save_error if self.engine else None) or "回答没有保存。"
+            self.exit(return_code=2, message=Text(f"错误：已退出，{message}", style="bold red"))
 
     def finish_and_print(self) -> None:
         """Leave the app returning the final text (printed by the caller), if the report is complete."""
@@ -199,6 +250,18 @@ class NianbaoApp(App[str]):
 
 
 def run(data_dir: str | None = None, session_path: Path | None = None, new_path: Path | None = None) -> str | None:
+    from nianbao import lock
+
+    for path in (session_path, new_path):
+        if path is not None:
+            try:
+                lock.acquire(path)  # before the first frame: a second window is refused at once
+            except lock.SessionLocked as exc:
+                from rich.console import Console
+                from rich.text import Text
+
+                Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"错误：{exc}", style="bold red"))
+                raise SystemExit(2) from None
     app = NianbaoApp(data_dir, session_path, new_path)
     text = app.run()
     if app.return_code:

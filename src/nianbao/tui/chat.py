@@ -352,8 +352,10 @@ class ChatScreen(Screen):
     def action_save(self) -> None:
         if not self._ready():
             return
-        self.engine.save()
-        self.notify("已保存。每个回答确认后都会自动保存。", markup=False)
+        if self.engine.save():
+            self.notify("已保存。每个回答确认后都会自动保存。", markup=False)
+        else:
+            self.notify(self.engine.save_error or "", title="未保存", severity="error", timeout=10, markup=False)
 
     def action_review(self) -> None:
         if not self._ready():

@@ -112,12 +112,15 @@ class StartScreen(Screen):
 
         try:
             session = store.load(path)
+            progress = progress_summary(session)
         except store.SessionError as exc:
             return Text(f"{path.stem}  {exc}", style="red")
+        except Exception as exc:  # one bad file never hides the good ones, nor stops the reading
+            return Text(f"{path.stem}  无法读取会话文件 {path}（{type(exc).__name__}）", style="red")
         agency = session.report.agency.name or "（未填机关名称）"
         changed = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
         line = Text(f"{agency}  {session.report.year} 年", style="bold")
-        line.append(f"\n  {progress_summary(session)}  最后修改 {changed}  {path.stem}", style="dim")
+        line.append(f"\n  {progress}  最后修改 {changed}  {path.stem}", style="dim")
         return line
 
     def _selected(self) -> Path | None:
