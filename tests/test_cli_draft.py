@@ -16,6 +16,7 @@ from nianbao import store
 from nianbao.interview.status import FIRST_QUESTION_ALREADY
 from nianbao.cli.common import app
 from nianbao.render.outputs import to_text
+from nianbao.session import Session
 
 REPO = Path(__file__).resolve().parents[1]
 ANSWERS = REPO / "examples" / "lilin-2021-answers.yaml"
@@ -29,7 +30,7 @@ def run(*args: str, input: str | None = None):
 def test_new_with_answers_file_completes_the_reference_report(data_dir, lilin):
     result = run("new", "--answers", str(ANSWERS), "--name", "lilin")
     assert result.exit_code == 0, result.output
-    assert "30 项问答" in result.output
+    assert "31 项问答" in result.output
     session = store.load(data_dir / "sessions" / "lilin.json")
     assert session.interview.finished
     assert to_text(session.report) == to_text(lilin.report)
@@ -189,3 +190,38 @@ def test_new_from_a_published_report_reads_its_problems_apart_from_its_measures(
     last = store.load(data_dir / "sessions" / "next.json").last_year
     assert last.problems.problems == problems
     assert last.problems.measures == measures
+
+
+def _answers_up_to(question_id: str) -> dict[str, str]:
+    answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    keys = list(answers)
+    return {k: answers[k] for k in keys[: keys.index(question_id)]}
+
+
+def test_last_years_problems_are_asked_after_even_without_last_years_report(data_dir, tmp_path):
+    """Issue 11 item 7: problems.followup is asked of every report, not only one started --from."""
+    partial = tmp_path / "partial.yaml"
+    partial.write_text(yaml.safe_dump(_answers_up_to("problems.followup"), allow_unicode=True), encoding="utf-8")
+    result = run("new", "--answers", str(partial), "--name", "f")
+    assert result.exit_code != 0
+    assert "problems.followup" in result.output and "上年年报提出的问题，今年分别整改得怎么样" in result.output
+    # "无" is a full answer: the report prints, without a follow-up paragraph.
+    whole = run("new", "--answers", str(ANSWERS), "--name", "g")
+    assert whole.exit_code == 0, whole.output
+    report = store.load(data_dir / "sessions" / "g.json").report
+    assert report.problems.last_year_followup == []
+    assert "针对上年度报告提出的问题" not in to_text(report)
+
+
+def test_the_followup_question_quotes_last_years_problems_not_its_measures(data_dir, tmp_path):
+    last = store.load(REPO / "examples" / "lilin-2021.json").report
+    store.save(Session(report=last), tmp_path / "last.json")
+    result = run("new", "--from", str(tmp_path / "last.json"), "--plain", "--name", "next", input="")
+    assert result.exit_code == 0, result.output
+    from nianbao.interview.engine import Engine
+
+    engine = Engine(store.load(data_dir / "sessions" / "next.json"))
+    step = next(s for s in engine.steps if s.id == "problems.followup")
+    asked = engine.ask_text(step)
+    assert all(problem in asked for problem in last.problems.problems)
+    assert not any(measure in asked for measure in last.problems.measures)

@@ -40,7 +40,6 @@ CONDITIONS: dict[str, Callable[[WalkState], bool]] = {
     "rule_making": lambda s: s.report.agency.kind in L.RULE_MAKING_KINDS,
     "has_requests": lambda s: s.values.get("t3.gate") is True,
     "has_appeals": lambda s: s.values.get("t4.gate") is True,
-    "has_last_year_problems": lambda s: bool(s.session.last_year and s.session.last_year.problems.problems),
     "has_fee_notices": lambda s: bool(s.report.other.fee_notices),
     "other_items": lambda s: s.values.get("other.any") is True,
 }

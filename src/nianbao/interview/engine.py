@@ -185,8 +185,10 @@ class Engine:
 
     def ask_text(self, step: Step) -> str:
         words: dict[str, Any] = dict(step.instance.words) if step.instance else {}
-        if "{last_year_problems}" in step.question.ask and self.session.last_year:
-            words["last_year_problems"] = "；".join(self.session.last_year.problems.problems)
+        if "{last_year_problems}" in step.question.ask:
+            known = self.session.last_year.problems.problems if self.session.last_year else []
+            # Quoted when last year's report is loaded; asked all the same when it is not.
+            words["last_year_problems"] = f"：{'；'.join(known)}。" if known else "，"
         return step.question.ask.format(**words) if words else step.question.ask
 
     def prompt_text(self, step: Step) -> str:
