@@ -18,6 +18,7 @@ _NAMES: dict[str, str] = {
     "postcode": "邮编",
     "phone": "电话",
     "email": "电子邮箱",
+    "fax": "传真",
     "overview": "一、总体情况",
     "summary": "开头概述",
     "items_total": "全年主动公开信息总条数",

@@ -43,6 +43,7 @@ class Contact(_Model):
     postcode: str = ""
     phone: str = ""
     email: str = ""
+    fax: str = ""
 
 
 class CountItem(_Model):

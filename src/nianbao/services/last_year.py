@@ -57,6 +57,16 @@ def session_from_report(last: Report) -> Session:
     return Session(report=report, carried_over=carried, last_year=last.model_copy(deep=True))
 
 
+def _bare_emails(value: str) -> str:
+    """Older sessions kept the label in the email ("邮箱wx@163.com"): carry the addresses only."""
+    import re
+
+    from nianbao.interview.parse.phone import EMAIL
+
+    found = re.findall(EMAIL, value)
+    return "、".join(found) if found else value
+
+
 def _carry_agency(last: Agency, carried: list[str]) -> Agency:
     values: dict = {}
     for name in _AGENCY_FIELDS:
@@ -69,6 +79,8 @@ def _carry_agency(last: Agency, carried: list[str]) -> Agency:
     contact: dict = {}
     for name in _CONTACT_FIELDS:
         value = getattr(last.contact, name)
+        if name == "email":
+            value = _bare_emails(value)
         contact[name] = value
         if value:
             carried.append(f"agency.contact.{name}")

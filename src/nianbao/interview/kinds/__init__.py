@@ -21,6 +21,7 @@ from nianbao.interview.kinds import (
     lists,
     outcomes,
     paragraph,
+    phone,
     row,
     t4_group,
     text,
@@ -41,7 +42,7 @@ __all__ = [
 
 _MODULES = (
     text, paragraph, lists, yes_no, choice, year, count, amount_wan, row,
-    checklist, contact, labelled_counts, counts, outcomes, t4_group,
+    checklist, contact, phone, labelled_counts, counts, outcomes, t4_group,
 )
 KINDS: dict[str, AnswerKind] = {module.KIND.name: module.KIND for module in _MODULES}
 

@@ -1,0 +1,89 @@
+"""Issue 11 items 1-2: phone numbers, faxes, postcodes and emails reach the report as typed,
+or the reply names what was not read; one phone reader for the contact details and the
+监督举报电话. Driven through `nianbao new --answers`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import nianbao.cli  # noqa: F401  (registers the commands)
+from nianbao import store
+from nianbao.cli.common import app
+from nianbao.render.outputs import to_text
+from nianbao.services.last_year import session_from_report
+
+ANSWERS = Path(__file__).resolve().parents[1] / "examples" / "lilin-2021-answers.yaml"
+runner = CliRunner()
+
+
+def draft(tmp_path: Path, name: str, **overrides: str):
+    answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    answers.update(overrides)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    return runner.invoke(app, ["new", "--answers", str(path), "--name", name])
+
+
+def report_of(data_dir: Path, name: str):
+    return store.load(data_dir / "sessions" / f"{name}.json").report
+
+
+@pytest.mark.parametrize(
+    "typed, printed",
+    [
+        ("电话 (0391)6633123", "电话：0391-6633123"),
+        ("电话（0391）6633123，邮编459000", "邮编：459000；电话：0391-6633123"),
+        ("0391—6633123", "电话：0391-6633123"),
+        ("０３９１－６６３３１２３", "电话：0391-6633123"),
+        ("邮箱wxzrzy@163.com", "电子邮箱：wxzrzy@163.com）"),
+        ("电话0391-6633123，传真0391-6633124", "电话：0391-6633123；传真：0391-6633124"),
+        ("电话0391-6633123转8001", "电话：0391-6633123转8001"),
+    ],
+)
+def test_contact_details_print_as_typed(data_dir, tmp_path, typed, printed):
+    result = draft(tmp_path, "c", **{"agency.contact.more": typed})
+    assert result.exit_code == 0, result.output
+    assert printed in to_text(report_of(data_dir, "c"))
+
+
+def test_a_number_that_cannot_be_real_is_named_not_dropped(data_dir, tmp_path):
+    result = draft(tmp_path, "bad", **{"agency.contact.more": "电话0391-1234567，邮编454850，邮箱wxzrzy@163.com"})
+    assert result.exit_code != 0
+    assert "0391-1234567" in result.output and "不以 0 或 1 开头" in result.output
+    assert "邮编 454850" in result.output  # what was read is said back too
+    assert report_of(data_dir, "bad").agency.contact.postcode == ""  # nothing half-recorded
+
+
+def test_words_that_are_not_contact_details_are_named(data_dir, tmp_path):
+    result = draft(tmp_path, "w", **{"agency.contact.more": "电话0391-6633123（工作日上午）"})
+    assert result.exit_code != 0
+    assert "没有认出“(工作日上午)”" in result.output or "没有认出“工作日上午”" in result.output
+
+
+@pytest.mark.parametrize("typed", ["电话0391-6633123", "监督电话：0391-6633123", "0391 6633123"])
+def test_the_complaint_phone_is_read_like_the_contact_phone(data_dir, tmp_path, typed):
+    result = draft(tmp_path, "p", **{"mechanisms.complaint_phone": typed})
+    assert result.exit_code == 0, result.output
+    text = to_text(report_of(data_dir, "p"))
+    assert "向社会公布监督举报电话0391-6633123，" in text
+    assert "电话电话" not in text and "监督电话：" not in text
+
+
+@pytest.mark.parametrize("typed, said", [("0391-1234567", "不以 0 或 1 开头"), ("13812345678", "手机号"), ("12345", None)])
+def test_the_complaint_phone_takes_what_the_contact_question_takes(data_dir, tmp_path, typed, said):
+    result = draft(tmp_path, "q", **{"mechanisms.complaint_phone": typed})
+    if said is None:
+        assert result.exit_code == 0, result.output
+        assert "监督举报电话12345，" in to_text(report_of(data_dir, "q"))
+    else:
+        assert result.exit_code != 0 and said in result.output
+
+
+def test_next_year_carries_the_email_without_its_label(data_dir):
+    last = store.load(ANSWERS.parent / "lilin-2021.json").report
+    last.agency.contact.email = "邮箱wxzrzy@163.com"  # as older sessions stored it
+    assert session_from_report(last).report.agency.contact.email == "wxzrzy@163.com"
