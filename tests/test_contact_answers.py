@@ -87,3 +87,30 @@ def test_next_year_carries_the_email_without_its_label(data_dir):
     last = store.load(ANSWERS.parent / "lilin-2021.json").report
     last.agency.contact.email = "邮箱wxzrzy@163.com"  # as older sessions stored it
     assert session_from_report(last).report.agency.contact.email == "wxzrzy@163.com"
+
+
+def test_every_answer_a_prompt_offers_gives_a_report_that_prints(data_dir, tmp_path):
+    """Issue 11 item 4: 工作机制、政府信息管理、监督保障 answered "无" (each prompt offers it)."""
+    result = draft(
+        tmp_path, "none", **{
+            "overview.summary": "无",
+            "agency.supervisor": "无",
+            "mechanisms.checklist": "无",
+            "mechanisms.meetings_trainings": "0 0",
+            "overview.management": "无",
+            "overview.supervision": "无",
+        },
+    )
+    assert result.exit_code == 0, result.output
+    printed = runner.invoke(app, ["print", "none"])
+    assert printed.exit_code == 0, printed.output
+    text = printed.output
+    assert "【待填" not in text
+    # The parts with nothing to say are left out, the others renumbered, the opening names only them.
+    overview = text[text.index("一、总体情况") : text.index("二、主动公开政府信息情况")]
+    headings = [line.strip() for line in overview.splitlines() if line.strip().startswith("（")]
+    assert headings == ["（一）主动公开", "（二）依申请公开", "（三）政府信息公开平台建设"], overview
+    assert "围绕主动公开、依申请公开和政府信息公开平台建设等方面" in overview
+    check = runner.invoke(app, ["check", "none"])
+    n6 = [line for line in check.output.splitlines() if "N-6" in line]
+    assert n6 and "政府信息管理" in check.output and "监督保障" in check.output
