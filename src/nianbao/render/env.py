@@ -38,6 +38,16 @@ def shi_list(items: list[str]) -> str:
     return "；".join(f"{cn_ordinal(n)}是{text}" for n, text in enumerate(items, 1)) + "。"
 
 
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def says(items: list[str] | str, *phrases: str) -> bool:
+    """Whether the clerk's own text already carries one of `phrases` (punctuation ignored), so
+    that the standard sentence saying the same is left out rather than printed twice."""
+    text = _NOT_WORDS.sub("", "".join(items) if isinstance(items, list) else items or "")
+    return any(_NOT_WORDS.sub("", phrase) in text for phrase in phrases)
+
+
 def dun_join(items: list[str]) -> str:
     """["甲", "乙", "丙"] -> "甲、乙和丙"."""
     items = [i for i in items if i]
@@ -100,7 +110,7 @@ def make_env(draft: bool = False) -> jinja2.Environment:
     def outcome(pair) -> str:
         return f"{pair[0]}{pair[1]}件"
 
-    env.filters.update(unnumbered=L.plain_label, md=md_escape, attr_count=attr_count, outcome=outcome, num=fmt_number, shi_list=shi_list, dun_join=dun_join, sentence=sentence, need=need)
+    env.filters.update(unnumbered=L.plain_label, md=md_escape, attr_count=attr_count, outcome=outcome, num=fmt_number, shi_list=shi_list, dun_join=dun_join, sentence=sentence, need=need, says=says)
     env.globals.update(L=L, cn=cn_ordinal)
     return env
 

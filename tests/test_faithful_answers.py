@@ -1,6 +1,7 @@
-"""Issue 11 items 1-2: phone numbers, faxes, postcodes and emails reach the report as typed,
-or the reply names what was not read; one phone reader for the contact details and the
-监督举报电话. Driven through `nianbao new --answers`."""
+"""What the clerk says is what the report says (issue 11), driven through `nianbao new --answers`:
+phone numbers, faxes, postcodes and emails reach the report as typed or the reply names what was
+not read (one phone reader for the contact details and the 监督举报电话); every answer a prompt
+offers prints; a standard sentence never repeats the clerk."""
 
 from __future__ import annotations
 
@@ -114,3 +115,24 @@ def test_every_answer_a_prompt_offers_gives_a_report_that_prints(data_dir, tmp_p
     check = runner.invoke(app, ["check", "none"])
     n6 = [line for line in check.output.splitlines() if "N-6" in line]
     assert n6 and "政府信息管理" in check.output and "监督保障" in check.output
+
+
+@pytest.mark.parametrize(
+    "question, typed, standard",
+    [
+        ("overview.management", "严格落实“谁制定、谁审查、谁公开、谁负责”原则，信息发布前逐条审核", "按照“谁制定、谁审查、谁公开、谁负责”的原则"),
+        ("overview.management", "发布前做好保密审查", "严格执行政府信息公开前保密审查制度"),
+        ("overview.supervision", "将政务公开纳入绩效考核，定期通报", "纳入年度绩效考核"),
+        ("overview.supervision", "调整充实政务公开领导小组", "成立政务公开工作领导小组"),
+    ],
+)
+def test_a_standard_sentence_is_left_out_when_the_clerk_already_said_it(data_dir, tmp_path, question, typed, standard):
+    """Issue 11 item 5: checklist items add a standard sentence; the clerk's own words win."""
+    control = draft(tmp_path, "c", **{question: "按月更新村务公开栏", "mechanisms.checklist": "1 2 3 4"})
+    assert control.exit_code == 0, control.output
+    assert standard in to_text(report_of(data_dir, "c"))  # said once, by the standard sentence
+    result = draft(tmp_path, "s", **{question: typed, "mechanisms.checklist": "1 2 3 4"})
+    assert result.exit_code == 0, result.output
+    text = to_text(report_of(data_dir, "s"))
+    assert standard not in text
+    assert typed.replace("“", "").split("，")[-1] in text.replace("“", "")  # the clerk's text is there
