@@ -136,3 +136,27 @@ def test_a_standard_sentence_is_left_out_when_the_clerk_already_said_it(data_dir
     text = to_text(report_of(data_dir, "s"))
     assert standard not in text
     assert typed.replace("“", "").split("，")[-1] in text.replace("“", "")  # the clerk's text is there
+
+
+def test_two_figures_for_the_items_published_are_said_at_once_and_by_check(data_dir, tmp_path):
+    """Issue 11 item 3 (N-9): the opening says 1300 items, the answer 850."""
+    from nianbao.interview.engine import Engine
+    from nianbao.session import Session
+
+    answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    answers["overview.summary"] = "2021年，我镇主动公开信息1300条，深化政务公开"
+    engine = Engine(Session())
+    said_when = None
+    while (step := engine.current()) is not None:
+        reply = engine.answer(str(answers[step.id]))
+        if any(f.rule == "N-9" for f in reply.findings):
+            said_when = step.id
+            assert "1300" in reply.message and "850" in reply.message
+    assert said_when == "active.total"  # the later of the two answers
+    result = draft(tmp_path, "two", **{"overview.summary": answers["overview.summary"]})
+    assert result.exit_code == 0, result.output  # a warning does not stop the draft
+    check = runner.invoke(app, ["check", "two"])
+    assert "N-9" in check.output and "1300" in check.output
+    same = draft(tmp_path, "one", **{"overview.summary": "2021年，我镇主动公开信息850条，深化政务公开"})
+    assert same.exit_code == 0
+    assert "N-9" not in runner.invoke(app, ["check", "one"]).output
