@@ -160,3 +160,28 @@ def test_two_figures_for_the_items_published_are_said_at_once_and_by_check(data_
     same = draft(tmp_path, "one", **{"overview.summary": "2021年，我镇主动公开信息850条，深化政务公开"})
     assert same.exit_code == 0
     assert "N-9" not in runner.invoke(app, ["check", "one"]).output
+
+
+@pytest.mark.parametrize(
+    "question, typed, printed",
+    [
+        ("active.channels", "微信公众号“大美梨林”1,234条，济源市人民政府网梨林镇版块340条", "微信公众号“大美梨林”1234条"),
+        ("active.total", "1,574", "主动公开政府信息1574条"),
+    ],
+)
+def test_thousands_separators_inside_counts(data_dir, tmp_path, question, typed, printed):
+    """Issue 11 item 8: "政府网站1,234条" is 1234, not "234条" without a name."""
+    overrides = {question: typed}
+    if question == "active.channels":
+        overrides["active.total"] = "1574"
+    else:
+        overrides["active.channels"] = "微信公众号“大美梨林”1234条，济源市人民政府网梨林镇版块340条"
+    result = draft(tmp_path, "k", **overrides)
+    assert result.exit_code == 0, result.output
+    assert printed in to_text(report_of(data_dir, "k"))
+
+
+def test_thousands_separators_inside_labelled_table_counts():
+    from nianbao.interview.parse.labelled import parse_t3_column_counts
+
+    assert parse_t3_column_counts("自然人1,234件，企业12件")["natural"] == 1234

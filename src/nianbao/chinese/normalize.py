@@ -23,6 +23,15 @@ def short_answer(text: str) -> str:
     return nfkc(text).strip(EDGE_PUNCTUATION).strip()
 
 
+# "1,234条" is one number, but "12，340条" may be two items of a list: only an ASCII comma, between
+# a digit and exactly three digits, is a thousands separator.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def join_thousands(text: str) -> str:
+    return _THOUSANDS.sub("", text)
+
+
 def squeeze_nfkc(text: str) -> str:
     """NFKC without any whitespace: how label phrases are compared."""
     return re.sub(r"\s+", "", nfkc(text))

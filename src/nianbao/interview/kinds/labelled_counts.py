@@ -23,7 +23,9 @@ class LabelledCounts(AnswerKind):
             if q.optional:
                 return []
             raise AnswerError("这一项需要写明名称和条数，例如“政府网站340条”。")
-        normal = text.strip().replace("\n", "，")
+        from nianbao.chinese.normalize import join_thousands
+
+        normal = join_thousands(text.strip()).replace("\n", "，")
         items = []
         for part in re.split(r"[，,；;、]\s*", normal):
             part = part.strip().strip("。")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.chinese.normalize import nfkc
+from nianbao.chinese.normalize import join_thousands, nfkc
 from nianbao.chinese.words import EDGE_PUNCTUATION, NONE_WORDS
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.parse.common import show
@@ -25,7 +25,7 @@ def parse_counts_by_label(
     order of labels; "无"/"没有" -> every key 0.
     """
     synonyms = synonyms or {}
-    normal = nfkc(text).strip()
+    normal = nfkc(join_thousands(text)).strip()
     if normal.strip(EDGE_PUNCTUATION) in ALL_ZERO_WORDS:
         return {key: 0 for key in labels}
     example = pairs_example(labels, synonyms)
