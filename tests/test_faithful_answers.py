@@ -185,3 +185,13 @@ def test_thousands_separators_inside_labelled_table_counts():
     from nianbao.interview.parse.labelled import parse_t3_column_counts
 
     assert parse_t3_column_counts("自然人1,234件，企业12件")["natural"] == 1234
+
+
+@pytest.mark.parametrize("typed, wan", [("1万5千元", "1.5"), ("3千元", "0.3"), ("2万3千5百元", "2.35")])
+def test_money_with_digits_and_chinese_units(data_dir, tmp_path, typed, wan):
+    """Issue 11 item 8: "1万5千元" is 15000 元, not a refusal."""
+    from decimal import Decimal
+
+    result = draft(tmp_path, "m", **{"t2.fees": typed})
+    assert result.exit_code == 0, result.output
+    assert report_of(data_dir, "m").table2.fees == Decimal(wan)

@@ -13,6 +13,7 @@ from nianbao.interview.parse.common import WAN_EXPECTED, YUAN_EXPECTED, short_an
 _MONEY_PREFIXES: tuple[str, ...] = ("人民币", "rmb", "RMB", "共计", "合计", "共", "收费", "收取")
 # Unit suffix -> power of ten that turns the number into 元.
 _MONEY_UNITS: tuple[tuple[str, int], ...] = (("万元", 4), ("万", 4), ("元", 0))
+_MIXED = re.compile(r"(?:[0-9][万千百十])+[0-9]?")
 _ARABIC_DECIMAL = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
 
 
@@ -22,6 +23,8 @@ def _decimal_number(text: str) -> Decimal | None:
         return None
     if _ARABIC_DECIMAL.fullmatch(text):
         return Decimal(text.replace(",", ""))
+    if _MIXED.fullmatch(text):  # "1万5千", "3千": single digits with Chinese units, read as Chinese
+        text = "".join("零一二三四五六七八九"[int(ch)] if ch.isdigit() else ch for ch in text)
     whole_text, dot, fraction_text = text.partition("点")
     whole = cn_integer(whole_text)
     if whole is None:
