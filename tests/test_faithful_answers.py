@@ -195,3 +195,11 @@ def test_money_with_digits_and_chinese_units(data_dir, tmp_path, typed, wan):
     result = draft(tmp_path, "m", **{"t2.fees": typed})
     assert result.exit_code == 0, result.output
     assert report_of(data_dir, "m").table2.fees == Decimal(wan)
+
+
+def test_a_vague_count_is_asked_for_its_number_in_one_line(data_dir, tmp_path):
+    """Issue 11 item 8: "若干" for a count: say it is not a number, ask for it, one line."""
+    result = draft(tmp_path, "v", **{"active.total": "若干条"})
+    assert result.exit_code != 0
+    message = result.output.strip()
+    assert "“若干条”不是确切的数" in message and "整数" in message and "\n" not in message

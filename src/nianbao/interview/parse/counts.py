@@ -16,6 +16,10 @@ def _count_core(text: str) -> str:
     return strip_suffix(core, MEASURE_WORDS)
 
 
+# "多次", "若干", "几十": a quantity meant but not said; the clerk is asked for the number itself.
+_VAGUE = re.compile(r"(?:多|若干|几|数|很多|许多|大量|一些|不少|好几)(?:十|百|千)?(?:余)?")
+
+
 def _count_problem(core: str, original: str) -> str:
     """Why a count could not be read, in Chinese."""
     if re.match(r"^[-−—]\s*[0-9零〇一二两三四五六七八九十]", core) or core.startswith("负"):
@@ -26,6 +30,8 @@ def _count_problem(core: str, original: str) -> str:
         return "这个数太大了，请核对。" + COUNT_EXPECTED
     if not core:
         return COUNT_EXPECTED
+    if _VAGUE.fullmatch(core):
+        return f"{show(original)}不是确切的数，年报要写具体数量。" + COUNT_EXPECTED
     return f"没有看懂{show(original)}。" + COUNT_EXPECTED
 
 
