@@ -203,3 +203,15 @@ def test_a_vague_count_is_asked_for_its_number_in_one_line(data_dir, tmp_path):
     assert result.exit_code != 0
     message = result.output.strip()
     assert "“若干条”不是确切的数" in message and "整数" in message and "\n" not in message
+
+
+def test_the_county_answers_file_drafts_a_county_report_that_balances(data_dir):
+    """examples/county-bureau-2023-answers.yaml (benchmarks/bench_answers.py counts its answers)."""
+    county = ANSWERS.parent / "county-bureau-2023-answers.yaml"
+    result = runner.invoke(app, ["new", "--answers", str(county), "--name", "county"])
+    assert result.exit_code == 0, result.output
+    report = report_of(data_dir, "county")
+    expected = store.load(ANSWERS.parent / "county-bureau-2023.json").report
+    assert report.table3 == expected.table3 and report.table4 == expected.table4
+    check = runner.invoke(app, ["check", "county"])
+    assert check.exit_code == 0, check.output
