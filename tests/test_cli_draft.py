@@ -225,3 +225,15 @@ def test_the_followup_question_quotes_last_years_problems_not_its_measures(data_
     asked = engine.ask_text(step)
     assert all(problem in asked for problem in last.problems.problems)
     assert not any(measure in asked for measure in last.problems.measures)
+
+
+def test_plain_says_how_to_print_export_or_resume_with_the_sessions_name(data_dir):
+    """Issue 12 item 9."""
+    left = run("new", "--plain", "--name", "mine", input="梨林镇人民政府\n")
+    assert left.exit_code == 0, left.output
+    assert "nianbao resume mine --plain" in left.output
+    finished = run("new", "--answers", str(ANSWERS), "--name", "whole")
+    assert finished.exit_code == 0
+    resumed = run("resume", "whole", "--plain", input="")  # a finished session: --plain ends at once
+    assert resumed.exit_code == 0, resumed.output
+    assert "nianbao print whole" in resumed.output and "nianbao export whole -o" in resumed.output

@@ -81,11 +81,19 @@ def new_cmd(
 
         if not saved:
             out.print(Text(engine.save_error or "", style="bold red"))
-        if not run_plain(engine, out):
+        if not run_plain(engine, out, session_ref(path)):
             raise typer.Exit(EXIT_UNUSABLE)
         out.print(Text(f"会话保存在 {path}"))
         return
     run_tui(path)
+
+
+def session_ref(path: Path) -> str:
+    """How to name the session in a command: its name when it lives in the sessions folder."""
+    import shlex
+
+    in_folder = path.parent.resolve() == datadir.sessions_dir(State.data_dir).resolve()
+    return path.stem if in_folder and " " not in path.stem else shlex.quote(str(path))
 
 
 def _read_answers(answers: Path) -> dict[str, str]:
@@ -122,7 +130,7 @@ def resume_cmd(
     if plain:
         from nianbao.cli.plain import run_plain
 
-        if not run_plain(_open_engine(sess, path), out):
+        if not run_plain(_open_engine(sess, path), out, session_ref(path)):
             raise typer.Exit(EXIT_UNUSABLE)
         return
     run_tui(path)

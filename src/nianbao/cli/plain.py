@@ -12,8 +12,9 @@ HELP_KEYS = ("?", "？")
 BACK_KEYS = ("<", "《")
 
 
-def run_plain(engine: Engine, console: Console) -> bool:
-    """Ask until done or Ctrl+D; returns whether every answer is saved (False: say so, exit non-zero)."""
+def run_plain(engine: Engine, console: Console, name: str | None = None) -> bool:
+    """Ask until done or Ctrl+D; returns whether every answer is saved (False: say so, exit non-zero).
+    `name` is how the clerk names the session in the next command (print, export, resume)."""
     console.print(Text("逐项问答：直接回车采用方括号中的建议；输入 ? 查看说明，< 返回上一题；Ctrl+D 退出（已答内容都已保存）。", style="dim"))
     section = None
     while (step := engine.current()) is not None:
@@ -34,6 +35,8 @@ def run_plain(engine: Engine, console: Console) -> bool:
                 console.print(Text(f"\n已退出，但回答没有保存：{engine.save_error}", style="bold red"))
                 return False
             console.print(Text("\n已退出，已确认的回答都已保存。"))
+            if name:
+                console.print(Text(f"继续填写：nianbao resume {name} --plain（或不加 --plain 用全屏界面）"))
             return True
         text = text.strip()
         if text in HELP_KEYS:
@@ -55,4 +58,6 @@ def run_plain(engine: Engine, console: Console) -> bool:
         console.print(Text(f"问答已全部完成，但回答没有保存：{engine.save_error}", style="bold red"))
         return False
     console.print(Text("问答已全部完成。", style="bold green"))
+    if name:
+        console.print(Text(f"打印全文：nianbao print {name}；导出 Word：nianbao export {name} -o 年报.docx；检查：nianbao check {name}"))
     return True
