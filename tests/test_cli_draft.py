@@ -237,3 +237,24 @@ def test_plain_says_how_to_print_export_or_resume_with_the_sessions_name(data_di
     resumed = run("resume", "whole", "--plain", input="")  # a finished session: --plain ends at once
     assert resumed.exit_code == 0, resumed.output
     assert "nianbao print whole" in resumed.output and "nianbao export whole -o" in resumed.output
+
+
+def test_sessions_shows_no_year_for_a_report_whose_year_is_not_answered(data_dir):
+    """Issue 12 item 7."""
+    run("new", "--plain", "--name", "early", input="梨林镇人民政府\n")
+    listing = run("sessions")
+    row = next(line for line in listing.output.splitlines() if "梨林镇" in line)
+    assert "—" in row and "2021" not in row
+
+
+@pytest.mark.parametrize("month, year", [(1, 2025), (10, 2025), (11, 2026), (12, 2026)])
+def test_the_suggested_year_is_the_year_being_reported_on(monkeypatch, month, year):
+    from datetime import date
+
+    import nianbao.session
+    from nianbao.interview.engine import Engine
+
+    monkeypatch.setattr(nianbao.session, "today", lambda: date(2026, month, 15))
+    engine = Engine(Session())
+    step = next(s for s in engine.steps if s.id == "report.year")
+    assert engine.current() is not None and step.suggestion == str(year)

@@ -608,3 +608,26 @@ async def test_a_screen_closes_once_and_only_itself():
         below.dismiss("late")  # another screen is on top now: ignored
         await pilot.pause()
         assert results == ["edit"] and app.screen is above and below in app.screen_stack
+
+
+@pytest.mark.asyncio
+async def test_the_header_shows_no_year_until_it_is_answered_and_the_year_suggested_is_the_reporting_year(
+    data_dir, monkeypatch
+):
+    """Issue 12 item 7: drafting in December 2026 suggests 2026; no "2021 年" before it is asked."""
+    from datetime import date
+
+    import nianbao.session
+
+    monkeypatch.setattr(nianbao.session, "today", lambda: date(2026, 12, 3))
+    answers = answers_file()
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_new_report(pilot)
+        while (step := app.engine.current()).id != "report.year":
+            assert "年" not in app.screen.sub_title, app.screen.sub_title
+            await send(pilot, answers[step.id])
+        assert step.suggestion == "2026"
+        assert "2021" not in app.screen.sub_title
+        await send(pilot, "2026")
+        assert app.screen.sub_title.endswith("2026 年")

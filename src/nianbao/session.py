@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from pydantic import BaseModel, Field, field_validator
@@ -14,6 +14,18 @@ SCHEMA_VERSION = 1
 
 def now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def today() -> date:
+    """The one clock the interview reads (tests freeze it here)."""
+    return date.today()
+
+
+def reporting_year(on: date | None = None) -> int:
+    """The year a report drafted on `on` reports on: the year before, from January to October
+    (reports are due in January); the year itself in November and December, when offices start."""
+    on = on or today()
+    return on.year if on.month >= 11 else on.year - 1
 
 
 class InterviewState(BaseModel):
@@ -46,3 +58,10 @@ class Session(BaseModel):
     # 沿用上年 until the clerk confirms them; confirming removes the path.
     carried_over: list[str] = Field(default_factory=list)
     last_year: Optional[Report] = None  # last year's report, for the X-* rules
+
+    @property
+    def year_known(self) -> bool:
+        """Whether report.year is the clerk's (answered, carried from last year, or a whole report)
+        rather than the model's default, which must not be shown as if it were."""
+        state = self.interview
+        return "report.year" in state.answers or state.finished or self.last_year is not None

@@ -152,7 +152,7 @@ def sessions_cmd():
             row = (
                 Text(path.stem),
                 Text(session.report.agency.name or "（未填）"),
-                str(session.report.year),
+                str(session.report.year) if session.year_known else "—",
                 Text(progress_summary(session)),
                 session.updated.astimezone().strftime("%Y-%m-%d %H:%M"),
             )

@@ -8,7 +8,7 @@ each change; so back/edit keeps every answer and re-derives what depends on an e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -28,7 +28,7 @@ from nianbao.report.fieldnames import describe_path
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
 from nianbao.rules import check_report
-from nianbao.session import Session
+from nianbao.session import Session, reporting_year
 
 # Answers keyed "cell:<path>" are edits made in the table grid; they are applied last.
 CELL_PREFIX = "cell:"
@@ -370,7 +370,7 @@ def _suggestion(report: Report, empty: Report, step: Step) -> str:
     return SUGGESTIONS[step.question.suggest]() if step.question.suggest else ""
 
 
-SUGGESTIONS = {"previous_year": lambda: str(date.today().year - 1)}
+SUGGESTIONS = {"reporting_year": lambda: str(reporting_year())}
 
 
 def _section_of(f: Finding) -> Optional[str]:

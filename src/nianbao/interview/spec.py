@@ -25,7 +25,7 @@ class Question(BaseModel):
     foreach: Optional[str] = None  # name of an instance generator in conditions.py
     optional: bool = False  # "无" is accepted and means empty
     value_kind: Optional[Literal["amount_yuan"]] = None  # a row's numbers: counts, unless amounts in 元
-    suggest: Optional[Literal["previous_year"]] = None  # a default put in the answer box
+    suggest: Optional[Literal["reporting_year"]] = None  # a default put in the answer box
 
 
 class Section(BaseModel):

@@ -279,7 +279,8 @@ class ChatScreen(Screen):
         self.query_one(TaskList).show(self.engine.progress(), step.section.id if step else None)
         report = self.engine.session.report
         self.title = "年报助手"
-        self.sub_title = f"{report.agency.name or '新报告'} {report.year} 年"
+        year = f" {report.year} 年" if self.engine.session.year_known else ""
+        self.sub_title = f"{report.agency.name or '新报告'}{year}"
         preview = self._preview()
         if preview is not None and preview.display:
             from nianbao.render.outputs import to_text  # Jinja2 loads when the preview is first shown

@@ -119,7 +119,8 @@ class StartScreen(Screen):
             return Text(f"{path.stem}  无法读取会话文件 {path}（{type(exc).__name__}）", style="red")
         agency = session.report.agency.name or "（未填机关名称）"
         changed = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
-        line = Text(f"{agency}  {session.report.year} 年", style="bold")
+        year = f"{session.report.year} 年" if session.year_known else "年度未填"
+        line = Text(f"{agency}  {year}", style="bold")
         line.append(f"\n  {progress}  最后修改 {changed}  {path.stem}", style="dim")
         return line
 
