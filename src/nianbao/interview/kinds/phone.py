@@ -16,9 +16,9 @@ class Phone(AnswerKind):
         if q.optional and is_none_answer(text):
             return ""
         reading = read_contact(text)
-        if reading.postcode or reading.email or reading.faxes:
-            reading.not_understood.extend(p for p in reading.recognised() if not p.startswith("电话 "))
-            reading.phones, reading.faxes, reading.postcode, reading.email = reading.phones, [], "", ""
+        # Only numbers to call belong here: a postcode, an email or a fax is named, not kept.
+        reading.not_understood.extend(p for p in reading.recognised() if not p.startswith("电话 "))
+        reading.faxes, reading.postcode, reading.email = [], "", ""
         understood_or_refused(reading, "这里只写电话号码，例如 0391-6633123 或 12345；没有答“无”。")
         if not reading.phones:
             raise AnswerError("没有认出电话号码。例如 0391-6633123 或 12345；没有答“无”。")

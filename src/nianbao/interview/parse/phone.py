@@ -26,6 +26,9 @@ _LABELS = {
     "email": ("电子邮箱", "电子邮件", "邮箱", "e-mail", "email"),
     "phone": ("监督举报电话", "监督电话", "举报电话", "投诉电话", "咨询电话", "联系电话", "办公电话", "服务热线", "热线电话", "热线", "座机", "电话", "tel"),
 }
+_KIND_OF_WORD = {word: kind for kind, words in _LABELS.items() for word in words}
+# Longest first, so that 监督举报电话 is one label and not 电话 after two unknown words.
+_LABEL_WORDS = re.compile("|".join(map(re.escape, sorted(_KIND_OF_WORD, key=len, reverse=True))), re.I)
 _FILLER = re.compile(r"[\s:：,，、;；.。/和及或与号码为是]+")
 
 
@@ -71,18 +74,9 @@ def read_contact(text: str) -> ContactReading:
 
 def _label_in(text: str) -> tuple[str | None, str]:
     """The last label word in `text` (what the number after it is), and the text without labels."""
-    found: tuple[int, str] | None = None
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare letter whose lower case is longer: read it unlowered
-        lowered = text
-    for kind, words in _LABELS.items():
-        for word in words:
-            at = lowered.rfind(word)
-            if at >= 0 and (found is None or at > found[0]):
-                found = (at, kind)
-            lowered = lowered.replace(word, " " * len(word))
-    unlabelled = "".join(c if lowered[i] != " " or c.isspace() else " " for i, c in enumerate(text))
-    return (found[1] if found else None), unlabelled
+    hits = list(_LABEL_WORDS.finditer(text))
+    kind = _KIND_OF_WORD[hits[-1].group(0).lower()] if hits else None
+    return kind, _LABEL_WORDS.sub(" ", text)
 
 
 def _classify(piece: str, label: str | None, reading: ContactReading) -> None:

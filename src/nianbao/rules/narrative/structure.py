@@ -49,15 +49,18 @@ def n6_structure(ctx: Context):
     yield from _n6_other(ctx)
 
 
-def _n6_overview(ctx: Context):
-    body = section_text(ctx, "overview")
+def _not_written(ctx: Context, section: str, topics: dict[str, tuple[str, ...]]) -> list[str]:
+    """The topics (name -> the words that cover it) a section's text says nothing of."""
+    body = section_text(ctx, section)
     if body is None:
-        return
+        return []
     body = squeeze(body)
-    missing = [
-        label for key, label in L.OVERVIEW_ASPECTS.items()
-        if not any(word in body for word in (label, *_ASPECT_WORDS[key]))
-    ]
+    return [name for name, words in topics.items() if not any(word in body for word in words)]
+
+
+def _n6_overview(ctx: Context):
+    topics = {label: (label, *_ASPECT_WORDS[key]) for key, label in L.OVERVIEW_ASPECTS.items()}
+    missing = _not_written(ctx, "overview", topics)
     if missing:
         yield Finding(
             section="overview",
@@ -69,14 +72,7 @@ def _n6_overview(ctx: Context):
 
 
 def _n6_other(ctx: Context):
-    body = section_text(ctx, "other")
-    if body is None:
-        return
-    body = squeeze(body)
-    missing = [
-        L.OTHER_ITEMS[key] for key, words in _OTHER_ITEM_WORDS.items()
-        if not any(word in body for word in words)
-    ]
+    missing = _not_written(ctx, "other", {L.OTHER_ITEMS[key]: words for key, words in _OTHER_ITEM_WORDS.items()})
     if missing:
         yield Finding(
             section="other",
