@@ -57,7 +57,7 @@ def show(label: str, times: list[float]) -> float:
 
 def bench(path: Path, runs: int) -> float:
     from nianbao.importer import import_path
-    from nianbao.importer.pdf_text import pdf_to_text
+    from nianbao.importer.extraction.pdf_text import pdf_to_text
 
     data = path.read_bytes()
     print(f"{path.name}: {pages(path)} pages, {len(data) / 1024:.0f} KB, {runs} runs")

@@ -6,20 +6,20 @@ from __future__ import annotations
 import pytest
 
 from nianbao.importer import ReportImportError, import_bytes, import_text
-from nianbao.importer.agencykind import guess_kind
-from nianbao.importer.cells import INLINE, LINE, PIPE, TAB, detect_layout, read_cells
-from nianbao.importer.columns import choose
-from nianbao.importer.contact import read_contact
-from nianbao.importer.decode import decode_bytes
-from nianbao.importer.formatdetect import detect_format
-from nianbao.importer.normalize import Squeezed, find, label_pattern, normalize, squeeze_label
-from nianbao.importer.problems import split_problems
-from nianbao.importer.punctuation import chinese_punctuation
-from nianbao.importer.rundigits import TooManySplits, splits
-from nianbao.importer.sections import find_sections, section_texts
-from nianbao.importer.table3 import read_table3
-from nianbao.importer.table4 import read_table4
-from nianbao.importer.title import read_title
+from nianbao.importer.prose.agencykind import guess_kind
+from nianbao.importer.tables.cells import INLINE, LINE, PIPE, TAB, detect_layout, read_cells
+from nianbao.importer.tables.columns import choose
+from nianbao.importer.prose.contact import read_contact
+from nianbao.importer.extraction.decode import decode_bytes
+from nianbao.importer.tables.formatdetect import detect_format
+from nianbao.chinese.matching import Squeezed, find, label_pattern, normalize, squeeze_label
+from nianbao.importer.prose.problems import split_problems
+from nianbao.importer.prose.punctuation import chinese_punctuation
+from nianbao.importer.tables.rundigits import TooManySplits, splits
+from nianbao.chinese.sections import find_sections, section_texts
+from nianbao.importer.tables.table3 import read_table3
+from nianbao.importer.tables.table4 import read_table4
+from nianbao.importer.prose.title import read_title
 from nianbao.report import labels as L
 
 ZERO = (0,) * 7

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from nianbao.importer import ImportedReport, ReportImportError, import_bytes, import_text
-from nianbao.importer.decode import looks_binary
+from nianbao.importer.extraction.decode import looks_binary
 from nianbao.report import labels as L
 from nianbao.rules import check_report
 

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nianbao.importer import import_text
-from nianbao.importer.cells import INLINE, read_cells
-from nianbao.importer.normalize import normalize
-from nianbao.importer.rundigits import TooManySplits, count_and_agree, decode, splits
-from nianbao.importer.table3 import read_table3
-from nianbao.importer.table4 import read_table4
+from nianbao.importer.tables.cells import INLINE, read_cells
+from nianbao.chinese.matching import normalize
+from nianbao.importer.tables.rundigits import TooManySplits, count_and_agree, decode, splits
+from nianbao.importer.tables.table3 import read_table3
+from nianbao.importer.tables.table4 import read_table4
 from nianbao.report import labels as L
 from nianbao.rules import check_report
 

@@ -9,7 +9,8 @@ from rules_helpers import county_report, lilin_report, only, rendered, run, set_
 
 from nianbao.report.model import CountItem, Report
 from nianbao.rules import check_report
-from nianbao.rules.text import find_headings, parse_number, split_text
+from nianbao.chinese.sections import find_sections
+from nianbao.rules.text import parse_number, split_text
 
 NARRATIVE_RULES = ("N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "N-7", "N-8")
 
@@ -58,7 +59,7 @@ def test_headings_accept_published_variants():
         "一、本年新收政府信息公开申请数量  0  0", "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况",
         "五、政府信息公开工作存在的主要问题及改进情况", "六、其他事项", "无。",
     ])
-    assert [h.key for h in find_headings(text)] == ["overview", "active", "requests", "appeals", "problems", "other"]
+    assert [h.key for h in find_sections(text)] == ["overview", "active", "requests", "appeals", "problems", "other"]
     assert split_text(text)[0] == (None, "标题\n")
 
 

@@ -35,19 +35,19 @@ _BINARY_MAX = 100 * MiB  # fonts and images make binary documents large
 INPUT_FORMS: dict[str, InputForm] = {
     f.name: f
     for f in (
-        InputForm("docx", "Word 文档", (".docx",), "nianbao.importer.docx_text:docx_to_text", (b"PK\x03\x04",), _BINARY_MAX),
-        InputForm("pdf", "PDF", (".pdf",), "nianbao.importer.pdf_text:pdf_to_text", (b"%PDF-",), _BINARY_MAX),
+        InputForm("docx", "Word 文档", (".docx",), "nianbao.importer.extraction.docx_text:docx_to_text", (b"PK\x03\x04",), _BINARY_MAX),
+        InputForm("pdf", "PDF", (".pdf",), "nianbao.importer.extraction.pdf_text:pdf_to_text", (b"%PDF-",), _BINARY_MAX),
         InputForm(
             "office",
             "旧版 Word / WPS 文档",
             (".doc", ".wps"),
-            "nianbao.importer.office_convert:office_to_text",
+            "nianbao.importer.extraction.office_convert:office_to_text",
             (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),  # OLE: .doc and .wps whatever their name
             _BINARY_MAX,
             needs_office=True,
         ),
-        InputForm("html", "网页", (".html", ".htm", ".shtml", ".xhtml"), "nianbao.importer.html_text:html_bytes_to_text"),
-        InputForm("text", "纯文本", (".txt", ".text"), "nianbao.importer.html_text:text_bytes_to_text"),
+        InputForm("html", "网页", (".html", ".htm", ".shtml", ".xhtml"), "nianbao.importer.extraction.html_text:html_bytes_to_text"),
+        InputForm("text", "纯文本", (".txt", ".text"), "nianbao.importer.extraction.html_text:text_bytes_to_text"),
     )
 }
 DEFAULT_FORM = "text"  # a file with another suffix is read as text (an HTML page inside is noticed)

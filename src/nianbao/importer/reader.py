@@ -6,20 +6,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nianbao.importer.agencykind import guess_kind
-from nianbao.importer.contact import read_contact
+from nianbao.importer.prose.agencykind import guess_kind
+from nianbao.importer.prose.contact import read_contact
 from nianbao.importer.errors import ReportImportError
-from nianbao.importer.formatdetect import detect_format
+from nianbao.importer.tables.formatdetect import detect_format
 from nianbao.importer.forms import form_by_suffix, form_for
-from nianbao.importer.normalize import Squeezed, normalize
-from nianbao.importer.problems import split_problems
-from nianbao.importer.punctuation import chinese_punctuation
+from nianbao.chinese.matching import Squeezed, normalize
+from nianbao.importer.prose.problems import split_problems
+from nianbao.importer.prose.punctuation import chinese_punctuation
 from nianbao.importer.result import ImportedReport
-from nianbao.importer.sections import find_sections, section_spans
-from nianbao.importer.table2 import read_table2
-from nianbao.importer.table3 import read_table3
-from nianbao.importer.table4 import read_table4
-from nianbao.importer.title import read_title
+from nianbao.chinese.sections import find_sections, section_spans
+from nianbao.importer.tables.table2 import read_table2
+from nianbao.importer.tables.table3 import read_table3
+from nianbao.importer.tables.table4 import read_table4
+from nianbao.importer.prose.title import read_title
 from nianbao.report import labels as L
 from nianbao.report.model import Agency, Report, T4Group, Table2, Table3, Table4
 

@@ -8,7 +8,8 @@ from nianbao.report import labels as L
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
 from nianbao.rules.registry import Context, rule
-from nianbao.rules.text import find_headings, squeeze
+from nianbao.chinese.sections import find_sections, one_for_one
+from nianbao.rules.text import squeeze
 
 T2, T3 = "表二", "表三"
 SIMILARITY_LIMIT = 0.90
@@ -126,7 +127,7 @@ _NARRATIVE_KEYS = ("overview", "problems", "other")
 def narrative(text: str) -> str:
     """The clerk-written parts (sections 一, 五, 六), digits masked: changing only the figures
     does not make a copied report new. The whole text when the headings are not found."""
-    headings = find_headings(text)
+    headings = find_sections(one_for_one(text))
     keys = [h.key for h in headings]
     if not any(k in keys for k in _NARRATIVE_KEYS):
         body = text

@@ -8,11 +8,11 @@ report into its six sections and into sentences, and read numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from nianbao.chinese.normalize import halfwidth, squeeze  # noqa: F401  (re-exported for the rules)
 from nianbao.chinese.numerals import parse_number  # noqa: F401  (re-exported for the rules)
+from nianbao.chinese.sections import find_sections, one_for_one
 from nianbao.report import labels as L
 
 # --- numbers --------------------------------------------------------------------------------
@@ -21,61 +21,12 @@ AMOUNT = r"(\d+(?:\.\d+)?)"
 
 
 # --- sections -------------------------------------------------------------------------------
-# Published reports vary their headings (FORMAT.md §1): besides the exact label, a short numbered
-# line holding one of these words is taken as the section's heading.
-_SECTION_WORDS: dict[str, tuple[str, ...]] = {
-    "overview": ("总体情况", "基本情况", "概述"),
-    "active": ("主动公开",),
-    "requests": ("收到和处理", "申请情况"),
-    "appeals": ("复议", "诉讼"),
-    "problems": ("存在的主要问题", "问题", "改进"),
-    "other": ("其他",),
-}
-_NUMBERED_LINE = re.compile(r"^([一二三四五六])\s*[、.．]\s*(\S.*)$")
-_MAX_HEADING = 40
-
-
-@dataclass(frozen=True)
-class Heading:
-    key: str
-    start: int  # offset of the heading line in the text
-    end: int  # offset just after the heading line
-
-
-def _heading_key(line: str) -> str | None:
-    compact = squeeze(line).strip()
-    for key, label in L.SECTIONS.items():
-        if compact == label:
-            return key
-    if len(compact) > _MAX_HEADING or compact.endswith("。"):
-        return None
-    match = _NUMBERED_LINE.match(compact)
-    if not match:
-        return None
-    for key, words in _SECTION_WORDS.items():
-        if any(word in match.group(2) for word in words):
-            return key
-    return None
-
-
-def find_headings(text: str) -> list[Heading]:
-    """The six section headings found in the text, in text order (each key at most once)."""
-    found: list[Heading] = []
-    seen: set[str] = set()
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        key = _heading_key(line)
-        if key and key not in seen:
-            seen.add(key)
-            found.append(Heading(key, offset, offset + len(line)))
-        offset += len(line)
-    return found
-
-
+# One finder for the importer and the rules (chinese/sections.py); positions in one_for_one(text)
+# are positions in the text.
 @lru_cache(maxsize=16)  # every narrative rule splits the same text: do it once per check
 def split_text(text: str) -> tuple[tuple[str | None, str], ...]:
     """(section key, text) in text order; what comes before the first heading has key None."""
-    headings = find_headings(text)
+    headings = find_sections(one_for_one(text))
     if not headings:
         return ((None, text),)
     parts: list[tuple[str | None, str]] = [(None, text[: headings[0].start])]

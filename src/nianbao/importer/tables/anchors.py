@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from nianbao.importer.normalize import Match, Squeezed, find, label_pattern, strip_numbering
+from nianbao.chinese.matching import Match, Squeezed, find, label_pattern, strip_numbering
 
 # Between two consecutive row labels there are only that row's cells and maybe a group heading:
 # a label found further away belongs to something else (prose, another table).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from nianbao.importer.normalize import squeeze_label
+from nianbao.chinese.matching import squeeze_label
 from nianbao.report import labels as L
 
 FIRST_2021_YEAR = 2021

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from nianbao.importer.anchors import RowLabel, find_rows, numbering_for, segments
-from nianbao.importer.cells import CellRead, detect_layout, read_cells
-from nianbao.importer.columns import choose
-from nianbao.importer.normalize import Squeezed, find, label_pattern
-from nianbao.importer.rundigits import Decoded, decode
+from nianbao.importer.tables.anchors import RowLabel, find_rows, numbering_for, segments
+from nianbao.importer.tables.cells import CellRead, detect_layout, read_cells
+from nianbao.importer.tables.columns import choose
+from nianbao.chinese.matching import Squeezed, find, label_pattern
+from nianbao.importer.tables.rundigits import Decoded, decode
 from nianbao.report import labels as L
 
 WIDTH = len(L.T3_COLUMN_KEYS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from nianbao.importer.decode import decode_bytes
+from nianbao.importer.extraction.decode import decode_bytes
 
 _BLOCK = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 section article header footer title blockquote pre "

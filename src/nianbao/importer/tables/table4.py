@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from nianbao.importer.anchors import RowLabel, find_rows, segments
-from nianbao.importer.cells import CellRead, detect_layout, read_cells
-from nianbao.importer.normalize import Squeezed, find, label_pattern, squeeze_label
-from nianbao.importer.rundigits import decode
+from nianbao.importer.tables.anchors import RowLabel, find_rows, segments
+from nianbao.importer.tables.cells import CellRead, detect_layout, read_cells
+from nianbao.chinese.matching import Squeezed, find, label_pattern, squeeze_label
+from nianbao.importer.tables.rundigits import decode
 from nianbao.report import labels as L
 
 GROUP = len(L.T4_COLUMN_KEYS)

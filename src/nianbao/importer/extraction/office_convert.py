@@ -60,9 +60,9 @@ def office_to_docx(data: bytes, suffix: str, name: str = "") -> bytes:
 def office_to_text(data: bytes, name: str = "") -> str:
     """The "office" input form's extractor (.doc, .wps, OLE files): through LibreOffice, except
     for a web page or text saved as .doc, which is read as the text it is."""
-    from nianbao.importer.decode import decode_bytes
-    from nianbao.importer.docx_text import docx_to_text
-    from nianbao.importer.html_text import text_bytes_to_text
+    from nianbao.importer.extraction.decode import decode_bytes
+    from nianbao.importer.extraction.docx_text import docx_to_text
+    from nianbao.importer.extraction.html_text import text_bytes_to_text
 
     if not (data.startswith(OLE_MAGIC) or data.startswith(RTF_MAGIC)):
         try:

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Optional
 
-from nianbao.importer.anchors import RowLabel, find_rows, segments
-from nianbao.importer.cells import CellRead, detect_layout, read_cells
-from nianbao.importer.normalize import Squeezed, find, label_pattern
-from nianbao.importer.rundigits import decode
+from nianbao.importer.tables.anchors import RowLabel, find_rows, segments
+from nianbao.importer.tables.cells import CellRead, detect_layout, read_cells
+from nianbao.chinese.matching import Squeezed, find, label_pattern
+from nianbao.importer.tables.rundigits import decode
 from nianbao.report import labels as L
 
 # The model's Amount: at most 14 digits, 4 after the point.

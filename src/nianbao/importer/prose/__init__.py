@@ -1,0 +1,1 @@
+"""What the report says in words: title, contact details, problems and measures, agency kind."""
