@@ -151,7 +151,7 @@ def test_a_50_mb_file_is_refused_without_reading_it(runner: CliRunner, tmp_path:
 
 
 def test_missing_report_file(runner: CliRunner, tmp_path: Path) -> None:
-    _one_line_error(runner.invoke(app, ["check", str(tmp_path / "nope.html")]), 2, "找不到文件")
+    _one_line_error(runner.invoke(app, ["check", str(tmp_path / "nope.html")]), 2, "找不到报告文件")
 
 
 def test_unusable_among_good_ones_still_checks_the_rest(runner: CliRunner, tmp_path: Path) -> None:

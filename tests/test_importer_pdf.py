@@ -13,7 +13,7 @@ import pytest
 from nianbao import store
 from nianbao.cli.check import tables_json
 from nianbao.importer import ReportImportError, import_bytes, import_path
-from nianbao.importer import pdf_text as P
+from nianbao.importer.extraction import pdf_text as P
 from nianbao.render import pdf
 from nianbao.render.docx_writer import write_docx
 

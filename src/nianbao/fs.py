@@ -1,6 +1,8 @@
-"""Writing a file so that it is either the old one or the new one, never half of each.
+"""Reading and writing files: read with a bound and a Chinese reason, write atomically.
 
-The bottom of the layers: sessions (store.py) and exports (render/export.py) both write here.
+The bottom of the layers. Sessions, answers files and published reports are read here
+(read_bytes_bounded); sessions (store.py) and exports (render/export.py) are written here.
+Writing leaves a file either the old one or the new one, never half of each.
 A temp file in the target's folder is written, fsynced, and replaced onto the target; then the
 folder is fsynced so the rename itself survives a power cut. A target that is a symbolic link is
 written through to the file it points to (the link stays a link); a device, a FIFO or a folder is
@@ -24,6 +26,40 @@ class NotARegularFile(OSError):
 
     def __init__(self, path: Path, what: str):
         super().__init__(errno.EINVAL, f"{path} 是{what}，不是普通文件，不能覆盖。请换一个文件名。")
+
+
+class ReadRefused(Exception):
+    """A file that cannot be read; str() is the Chinese reason, naming the file."""
+
+
+def read_bytes_bounded(path: Path, what: str, limit: int) -> bytes:
+    """The bytes of the file at `path`, `what` it is ("会话文件") naming it in the reason when it is
+    missing, a folder, not a regular file (a FIFO would block the read forever), unreadable, or
+    over `limit` bytes."""
+    path = Path(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadRefused(f"{path} 是文件夹，不是{what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadRefused(f"{path} 不是普通文件（是设备或管道），不能作为{what}读取")
+        if info.st_size > limit:
+            raise ReadRefused(_too_big(path, what, limit))
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise ReadRefused(f"找不到{what}：{path}") from None
+    except PermissionError:
+        raise ReadRefused(f"没有权限读取{what}：{path}") from None
+    except OSError as exc:
+        raise ReadRefused(f"无法读取{what} {path}：{exc.strerror or exc}") from None
+    if len(data) > limit:  # grew while being read
+        raise ReadRefused(_too_big(path, what, limit))
+    return data
+
+
+def _too_big(path: Path, what: str, limit: int) -> str:
+    return f"{path}：{what}太大（超过 {limit / 1_000_000:g} MB），不像是{what}"
 
 
 def real_target(path: Path) -> Path:

@@ -17,10 +17,13 @@ from nianbao.datadir import (  # noqa: F401  (all but backup_path re-exported)
     resolve,
     sessions_dir,
 )
-from nianbao.fs import real_target, write_bytes_atomically
+from nianbao.fs import ReadRefused, read_bytes_bounded, real_target, write_bytes_atomically
 from nianbao.report.fieldnames import explain_validation_error
 from nianbao.report.model import Report
 from nianbao.session import SCHEMA_VERSION, Session, now
+
+# A session is tens of kilobytes; far more is not a session, and is not read whole.
+MAX_SESSION_BYTES = 20_000_000
 
 
 class SessionError(Exception):
@@ -125,15 +128,9 @@ def _migrate(raw: dict) -> dict:
 def load(path: Path) -> Session:
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SessionError(f"找不到会话文件：{path}") from None
-    except IsADirectoryError:
-        raise SessionError(f"{path} 是文件夹，不是会话文件") from None
-    except PermissionError:
-        raise SessionError(f"没有权限读取会话文件：{path}") from None
-    except OSError as exc:
-        raise SessionError(f"无法读取会话文件 {path}：{exc.strerror}") from None
+        data = read_bytes_bounded(path, "会话文件", MAX_SESSION_BYTES)
+    except ReadRefused as exc:
+        raise SessionError(str(exc)) from None
     return _parse(path, data)
 
 

@@ -6,20 +6,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from nianbao.chinese.matching import Squeezed, normalize
+from nianbao.chinese.sections import find_sections, section_spans
+from nianbao.fs import ReadRefused, read_bytes_bounded
+from nianbao.importer.errors import ReportImportError
+from nianbao.importer.forms import form_by_suffix, form_for
 from nianbao.importer.prose.agencykind import guess_kind
 from nianbao.importer.prose.contact import read_contact
-from nianbao.importer.errors import ReportImportError
-from nianbao.importer.tables.formatdetect import detect_format
-from nianbao.importer.forms import form_by_suffix, form_for
-from nianbao.chinese.matching import Squeezed, normalize
 from nianbao.importer.prose.problems import split_problems
 from nianbao.importer.prose.punctuation import chinese_punctuation
+from nianbao.importer.prose.title import read_title
 from nianbao.importer.result import ImportedReport
-from nianbao.chinese.sections import find_sections, section_spans
+from nianbao.importer.tables.formatdetect import detect_format
 from nianbao.importer.tables.table2 import read_table2
 from nianbao.importer.tables.table3 import read_table3
 from nianbao.importer.tables.table4 import read_table4
-from nianbao.importer.prose.title import read_title
 from nianbao.report import labels as L
 from nianbao.report.model import Agency, Report, T4Group, Table2, Table3, Table4
 
@@ -33,16 +34,9 @@ def import_path(path: str | os.PathLike) -> ImportedReport:
     suffix = path.suffix.lower()
     limit = form_by_suffix(suffix).max_bytes
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ReportImportError(f"{path}：文件太大（{size / 1024 / 1024:.0f} MB），不像是一份年度报告。")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportImportError(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise ReportImportError(f"{path} 是文件夹，不是报告文件。") from None
-    except OSError as exc:
-        raise ReportImportError(f"无法读取 {path}：{exc.strerror or exc}") from None
+        data = read_bytes_bounded(path, "报告文件", limit)
+    except ReadRefused as exc:
+        raise ReportImportError(str(exc)) from None
     return import_bytes(data, suffix, str(path))
 
 

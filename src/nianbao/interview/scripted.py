@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from nianbao.fs import ReadRefused, read_bytes_bounded
 from nianbao.interview.engine import Engine
 
 
@@ -36,16 +37,9 @@ class _NoAliasLoader(yaml.SafeLoader):
 def load_answers(path: Path) -> dict[str, str]:
     path = Path(path)
     try:
-        if path.is_dir():
-            raise ScriptError(f"答案文件 {path} 是文件夹，请给出一个 YAML 文件")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ANSWERS_BYTES + 1)
-    except FileNotFoundError:
-        raise ScriptError(f"找不到答案文件：{path}") from None
-    except OSError as exc:
-        raise ScriptError(f"无法读取答案文件 {path}：{exc.strerror or exc}") from None
-    if len(data) > MAX_ANSWERS_BYTES:
-        raise ScriptError(f"答案文件 {path} 超过 {MAX_ANSWERS_BYTES // 1_000_000} MB，不像是答案文件")
+        data = read_bytes_bounded(path, "答案文件", MAX_ANSWERS_BYTES)
+    except ReadRefused as exc:
+        raise ScriptError(str(exc)) from None
     try:
         raw = yaml.load(data.decode("utf-8-sig"), Loader=_NoAliasLoader)
     except ScriptError as exc:
