@@ -16,33 +16,33 @@ SIMILARITY_LIMIT = 0.90
 SHINGLE = 4  # characters per shingle: long enough to ignore common words, short enough for edits
 
 
-@rule("X-1", "E", "本年「上年结转」总计 = 上年「结转下年度继续办理」总计", needs_last_year=True)
-def x1_carried_total(ctx: Context):
+def _carried_differences(ctx: Context, columns):
+    """(column, this year's 上年结转, last year's 结转下年度) for each column where both are known and differ."""
     if ctx.last_year is None:
         return
-    now = ctx.report.table3.get("carried_in", "total")
-    before = ctx.last_year.table3.get("carried_out", "total")
-    if now is None or before is None or now == before:
-        return
-    yield Finding(
-        table=T3, row="carried_in", column="total",
-        message=(
-            f"表三「{L.T3_ROW_BY_KEY['carried_in'].label}」总计 {now}，"
-            f"与 {ctx.last_year.year} 年报告「{L.T3_ROW_BY_KEY['carried_out'].label}」总计 {before} 不一致，"
-            f"相差 {abs(now - before)} 件。"
-        ),
-    )
+    for col in columns:
+        now = ctx.report.table3.get("carried_in", col)
+        before = ctx.last_year.table3.get("carried_out", col)
+        if now is not None and before is not None and now != before:
+            yield col, now, before
+
+
+@rule("X-1", "E", "本年「上年结转」总计 = 上年「结转下年度继续办理」总计", needs_last_year=True)
+def x1_carried_total(ctx: Context):
+    for col, now, before in _carried_differences(ctx, ("total",)):
+        yield Finding(
+            table=T3, row="carried_in", column=col,
+            message=(
+                f"表三「{L.T3_ROW_BY_KEY['carried_in'].label}」总计 {now}，"
+                f"与 {ctx.last_year.year} 年报告「{L.T3_ROW_BY_KEY['carried_out'].label}」总计 {before} 不一致，"
+                f"相差 {abs(now - before)} 件。"
+            ),
+        )
 
 
 @rule("X-2", "W", "本年「上年结转」各列 = 上年「结转下年度继续办理」各列", needs_last_year=True)
 def x2_carried_columns(ctx: Context):
-    if ctx.last_year is None:
-        return
-    for col in L.T3_COLUMN_KEYS[:-1]:  # the 总计 column is X-1
-        now = ctx.report.table3.get("carried_in", col)
-        before = ctx.last_year.table3.get("carried_out", col)
-        if now is None or before is None or now == before:
-            continue
+    for col, now, before in _carried_differences(ctx, L.T3_COLUMN_KEYS[:-1]):  # 总计 is X-1's
         yield Finding(
             table=T3, row="carried_in", column=col,
             message=(
