@@ -142,3 +142,44 @@ def strip_numbering(label: str) -> str:
     text = squeeze_label(label)
     m = L.LABEL_NUMBERING.match(text)
     return text[m.end():] if m else text
+
+
+# --- approximate matching ---------------------------------------------------------------------
+# A typo in a fixed label ("先行有效件数", "本年废纸件数") must neither hide a row nor pass
+# unnoticed. The `regex` package's fuzzy matching finds the closest spelling; written by hand it
+# would be an edit-distance search of our own.
+
+
+def errors_allowed(core: str) -> int:
+    """How many typos a label of this length may carry and still be recognised."""
+    n = len(core)
+    return 0 if n < 4 else 1 if n < 8 else 2 if n < 14 else 3
+
+
+@lru_cache(maxsize=None)
+def _fuzzy_pattern(core: str, errors: int):
+    import regex  # only when a label is not found as written
+
+    return regex.compile(f"(?:{regex.escape(core)}){{e<={errors}}}", regex.BESTMATCH)
+
+
+def fuzzy_find(core: str, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """(start, end) of the closest spelling of `core` in text[start:end] with a typo or more,
+    within errors_allowed; None when there is none. The first or the last character must be
+    right, and the match holds no digit (a cell's value is not part of a label)."""
+    errors = errors_allowed(core)
+    if not errors:
+        return None
+    end = len(text) if end is None else end
+    m = _fuzzy_pattern(core, errors).search(text, start, end)
+    if m is None:
+        return None
+    a, b = m.span()
+    while a < b and text[a].isdigit():  # a cell's digit taken for a typo at the label's edge
+        a += 1
+    while b > a and text[b - 1].isdigit():
+        b -= 1
+    found = text[a:b]
+    if not found or found == core or any(c.isdigit() for c in found) or (found[0] != core[0] and found[-1] != core[-1]):
+        return None
+    return a, b

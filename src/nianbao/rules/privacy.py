@@ -12,6 +12,7 @@ from datetime import date
 from nianbao.report import labels as L
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
+from nianbao.rules.fixed_labels import TABLE_SECTIONS, altered_labels, shown_change
 from nianbao.rules.registry import Context, rule
 from nianbao.rules.text import halfwidth, section_name, segments, split_text, squeeze
 
@@ -161,4 +162,12 @@ def l1_altered_labels(ctx: Context):
                 yield Finding(
                     section=key, row=path,
                     message=f"{_where(key, path)}中“{wrong}”{times}应为“{right}”：表格的固定用语不能改动。",
+                )
+        if ctx.format == "2021" and key in TABLE_SECTIONS and path is None:
+            for printed, core, official in altered_labels(raw):
+                shown, should = shown_change(printed, core)
+                label = "" if shown == printed else f"（表格用语“{official}”）"
+                yield Finding(
+                    section=key,
+                    message=f"{_where(key, path)}中“{shown}”应为“{should}”{label}：表格的固定用语不能改动。",
                 )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from nianbao.chinese.matching import Match, Squeezed, find, label_pattern, strip_numbering
+from nianbao.chinese.matching import Match, Squeezed, find, fuzzy_find, label_pattern, squeeze_label, strip_numbering
+from nianbao.report import labels as L
 
 # Between two consecutive row labels there are only that row's cells and maybe a group heading:
 # a label found further away belongs to something else (prose, another table).
@@ -44,7 +46,44 @@ def find_rows(
         found[row.key] = match
         pos = match.end
         anchored = True
+    _find_altered_rows(rows, found, sq, start)
     return found
+
+
+def _find_altered_rows(rows: Sequence[RowLabel], found: dict[str, Match], sq: Squeezed, start: int) -> None:
+    """A row not found as written, looked for with a typo between its found neighbours (rule
+    L-1 reports the typo; the row's cells are read all the same)."""
+    for index, row in enumerate(rows):
+        if row.key in found:
+            continue
+        before = [found[r.key] for r in rows[:index] if r.key in found]
+        after = [found[r.key] for r in rows[index + 1 :] if r.key in found]
+        if not before and not after:
+            return  # no neighbour found as written: not this table
+        lo = sq.squeezed_index(before[-1].end if before else start)
+        hi = sq.squeezed_index(after[0].start) if after else min(len(sq.text), lo + WINDOW)
+        core = strip_numbering(row.label).partition("(")[0]
+        span = fuzzy_find(core, sq.text, lo, hi)
+        if span is None:
+            continue
+        begin, end = span
+        begin -= _numbering_before(row.label, sq.text[lo:begin])
+        note = re.match(r"\([^)]{0,60}\)", sq.text[end:hi])  # the bracketed note after the label
+        if note:
+            end += note.end()
+        found[row.key] = Match(sq.start(begin), sq.end(end))
+
+
+def _numbering_before(label: str, before: str) -> int:
+    """Length of the label's own number ("2." "（二）") printed just before its words."""
+    m = L.LABEL_NUMBERING.match(squeeze_label(label))
+    if not m:
+        return 0
+    token = L.label_number(m)
+    for form in (f"({token})", f"{token}、", f"{token}.", f"{token},", f"{token}:"):
+        if before.endswith(form):
+            return len(form)
+    return 0
 
 
 def segments(region: str, found: dict[str, Match], stop: Optional[int] = None) -> dict[str, str]:

@@ -1,0 +1,119 @@
+"""Fixed table labels printed with a typo nobody has listed ("先行有效件数", "本年废纸件数").
+
+labels.ALTERED_LABELS names the typos seen in real reports; a label of the 2021 tables that is
+not in the text as written but is there in a close spelling is altered too. Only the tables'
+own sections are searched, and only for labels missing as written, so a correct report costs a
+substring test per label.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from nianbao.chinese.matching import fuzzy_find, label_pattern, squeeze_label, strip_numbering
+from nianbao.report import labels as L
+
+TABLE_SECTIONS = ("active", "requests", "appeals")
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _all_labels() -> tuple[str, ...]:
+    return (
+        *L.T2_DOC_COLUMNS.values(), L.T2_DECISIONS, L.T2_FEE_AMOUNT, *L.T2_ROWS.values(),
+        L.T3_CORNER_NOTE, *L.T3_COLUMNS.values(), *(row.label for row in L.T3_ROWS), *L.T3_GROUPS.values(),
+        *L.T4_GROUPS.values(), *L.T4_COLUMNS.values(), L.T3_APPLICANT, L.T3_ORG_GROUP, L.T2_CONTENT,
+        L.T4_REVIEW, L.T4_LITIGATION,
+    )
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> tuple[str, ...]:
+    """Every label's words, short ones too: what may stand next to a label cut short."""
+    return tuple({strip_numbering(label).partition("(")[0] for label in _all_labels()} - {""})
+
+
+@lru_cache(maxsize=1)
+def fixed_labels() -> tuple[tuple[str, str], ...]:
+    """(squeezed core, official label) for every fixed label of the 2021 tables worth matching."""
+    labels = [
+        *L.T2_DOC_COLUMNS.values(), L.T2_DECISIONS, L.T2_FEE_AMOUNT, *L.T2_ROWS.values(),
+        L.T3_CORNER_NOTE, *L.T3_COLUMNS.values(), *(row.label for row in L.T3_ROWS), *L.T3_GROUPS.values(),
+        *L.T4_GROUPS.values(), *L.T4_COLUMNS.values(),
+    ]
+    out: dict[str, str] = {}
+    for label in labels:
+        core = strip_numbering(label)
+        if core.startswith("(") and core.endswith(")"):
+            core = core[1:-1]  # the corner note is all in brackets
+        else:
+            core = core.partition("(")[0]  # a bracketed note is often cut: only its label counts
+        if len(core) >= 4:
+            out.setdefault(core, label)
+    return tuple(out.items())
+
+
+_PROSE_LINE = 60  # a table's cell or row is short; a longer line without a tab is the clerk's prose
+_BREAK = "\x00"  # stands between table lines where prose was: no label spans it
+
+
+def _table_lines(text: str) -> str:
+    """The squeezed text of the lines that can be table cells, prose replaced by a break."""
+    parts = []
+    for line in text.splitlines():
+        squeezed = squeeze_label(line)
+        table_like = "\t" in line or "|" in line or len(squeezed) <= _PROSE_LINE
+        parts.append(squeezed if table_like else _BREAK)
+    return "".join(parts)
+
+
+_WHOLE = 14  # a label this short is quoted whole; of a longer one, the altered words
+
+
+def shown_change(printed: str, core: str) -> tuple[str, str]:
+    """(as printed, as it should be): the whole label when short, else the altered words with two
+    characters around them ("的钩稽关", "的勾稽关")."""
+    if len(core) <= _WHOLE:
+        return printed, core
+    ops = [op for op in SequenceMatcher(None, printed, core, autojunk=False).get_opcodes() if op[0] != "equal"]
+    a0, a1, b0, b1 = ops[0][1], ops[-1][2], ops[0][3], ops[-1][4]
+    return printed[max(a0 - 2, 0) : a1 + 2], core[max(b0 - 2, 0) : b1 + 2]
+
+
+def altered_labels(text: str) -> list[tuple[str, str, str]]:
+    """(as printed, its squeezed core, official) for each fixed label printed with a typo in `text`'s table lines.
+
+    A label only cut short ("现行有效件", the text cut off or a cell's last character lost in
+    extraction) is not a typo: the printed words are still the label's own."""
+    squeezed = _table_lines(text)
+    present = [core for core, _ in fixed_labels() if core in squeezed]
+    taken = [(m.start(), m.end()) for core in present for m in re.finditer(re.escape(core), squeezed)]
+    found: list[tuple[str, str, str]] = []
+    for core, official in fixed_labels():
+        if core in squeezed or label_pattern(core, "none").search(squeezed):
+            continue  # as written, or a typo labels.ALTERED_LABELS already names
+        span = fuzzy_find(core, squeezed)
+        if span is None or any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        printed = squeezed[span[0] : span[1]]
+        if _BREAK in printed or _cut_short(squeezed, span, core):
+            continue
+        if _PUNCTUATION.sub("", printed) == _PUNCTUATION.sub("", core):
+            continue  # only punctuation differs
+        found.append((printed, core, official))
+        taken.append(span)
+    return found
+
+
+def _cut_short(text: str, span: tuple[int, int], core: str) -> bool:
+    """The printed words are the label cut short, maybe with the next (or previous) label's first
+    (or last) character taken in: "现行有效件" + "规章" matched as "现行有效件规"."""
+    printed = text[span[0] : span[1]]
+    if core.startswith(printed) or core.endswith(printed):
+        return True
+    words = _label_words()
+    if core.startswith(printed[:-1]) and text.startswith(words, span[1] - 1):
+        return True
+    return core.endswith(printed[1:]) and any(text[: span[0] + 1].endswith(w) for w in words)
