@@ -15,41 +15,40 @@ from functools import lru_cache
 from nianbao.chinese.matching import fuzzy_find, label_pattern, squeeze_label, strip_numbering
 from nianbao.report import labels as L
 
-TABLE_SECTIONS = ("active", "requests", "appeals")
 _PUNCTUATION = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=1)
-def _all_labels() -> tuple[str, ...]:
-    return (
-        *L.T2_DOC_COLUMNS.values(), L.T2_DECISIONS, L.T2_FEE_AMOUNT, *L.T2_ROWS.values(),
+# Each table section holds its own table's labels (the section key: labels.SECTION_KEYS).
+_TABLE_LABELS: dict[str, tuple[str, ...]] = {
+    "active": (*L.T2_DOC_COLUMNS.values(), L.T2_DECISIONS, L.T2_FEE_AMOUNT, *L.T2_ROWS.values(), L.T2_CONTENT),
+    "requests": (
         L.T3_CORNER_NOTE, *L.T3_COLUMNS.values(), *(row.label for row in L.T3_ROWS), *L.T3_GROUPS.values(),
-        *L.T4_GROUPS.values(), *L.T4_COLUMNS.values(), L.T3_APPLICANT, L.T3_ORG_GROUP, L.T2_CONTENT,
-        L.T4_REVIEW, L.T4_LITIGATION,
-    )
+        L.T3_APPLICANT, L.T3_ORG_GROUP,
+    ),
+    "appeals": (*L.T4_GROUPS.values(), *L.T4_COLUMNS.values(), L.T4_REVIEW, L.T4_LITIGATION),
+}
+TABLE_SECTIONS = tuple(_TABLE_LABELS)
+
+
+def _core(label: str) -> str:
+    core = strip_numbering(label)
+    if core.startswith("(") and core.endswith(")"):
+        return core[1:-1]  # the corner note is all in brackets
+    return core.partition("(")[0]  # a bracketed note is often cut: only its label counts
 
 
 @lru_cache(maxsize=1)
 def _label_words() -> tuple[str, ...]:
     """Every label's words, short ones too: what may stand next to a label cut short."""
-    return tuple({strip_numbering(label).partition("(")[0] for label in _all_labels()} - {""})
+    return tuple({_core(label) for labels in _TABLE_LABELS.values() for label in labels} - {""})
 
 
-@lru_cache(maxsize=1)
-def fixed_labels() -> tuple[tuple[str, str], ...]:
-    """(squeezed core, official label) for every fixed label of the 2021 tables worth matching."""
-    labels = [
-        *L.T2_DOC_COLUMNS.values(), L.T2_DECISIONS, L.T2_FEE_AMOUNT, *L.T2_ROWS.values(),
-        L.T3_CORNER_NOTE, *L.T3_COLUMNS.values(), *(row.label for row in L.T3_ROWS), *L.T3_GROUPS.values(),
-        *L.T4_GROUPS.values(), *L.T4_COLUMNS.values(),
-    ]
+@lru_cache(maxsize=None)
+def fixed_labels(section: str) -> tuple[tuple[str, str], ...]:
+    """(squeezed core, official label) for each fixed label of the section's table worth matching."""
     out: dict[str, str] = {}
-    for label in labels:
-        core = strip_numbering(label)
-        if core.startswith("(") and core.endswith(")"):
-            core = core[1:-1]  # the corner note is all in brackets
-        else:
-            core = core.partition("(")[0]  # a bracketed note is often cut: only its label counts
+    for label in _TABLE_LABELS[section]:
+        core = _core(label)
         if len(core) >= 4:
             out.setdefault(core, label)
     return tuple(out.items())
@@ -82,16 +81,19 @@ def shown_change(printed: str, core: str) -> tuple[str, str]:
     return printed[max(a0 - 2, 0) : a1 + 2], core[max(b0 - 2, 0) : b1 + 2]
 
 
-def altered_labels(text: str) -> list[tuple[str, str, str]]:
+def altered_labels(text: str, section: str) -> list[tuple[str, str, str]]:
     """(as printed, its squeezed core, official) for each fixed label printed with a typo in `text`'s table lines.
 
     A label only cut short ("现行有效件", the text cut off or a cell's last character lost in
     extraction) is not a typo: the printed words are still the label's own."""
     squeezed = _table_lines(text)
-    present = [core for core, _ in fixed_labels() if core in squeezed]
+    labels = fixed_labels(section)
+    present = [core for core, _ in labels if core in squeezed]
+    if not present:
+        return []  # not the table, or nothing of it as written: no label to be sure of
     taken = [(m.start(), m.end()) for core in present for m in re.finditer(re.escape(core), squeezed)]
     found: list[tuple[str, str, str]] = []
-    for core, official in fixed_labels():
+    for core, official in labels:
         if core in squeezed or label_pattern(core, "none").search(squeezed):
             continue  # as written, or a typo labels.ALTERED_LABELS already names
         span = fuzzy_find(core, squeezed)

@@ -164,7 +164,7 @@ def l1_altered_labels(ctx: Context):
                     message=f"{_where(key, path)}中“{wrong}”{times}应为“{right}”：表格的固定用语不能改动。",
                 )
         if ctx.format == "2021" and key in TABLE_SECTIONS and path is None:
-            for printed, core, official in altered_labels(raw):
+            for printed, core, official in altered_labels(raw, key):
                 shown, should = shown_change(printed, core)
                 label = "" if shown == printed else f"（表格用语“{official}”）"
                 yield Finding(
