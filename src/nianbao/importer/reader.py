@@ -11,6 +11,7 @@ from nianbao.chinese.sections import find_sections, section_spans
 from nianbao.fs import ReadRefused, read_bytes_bounded
 from nianbao.importer.errors import ReportImportError
 from nianbao.importer.forms import form_by_suffix, form_for
+from nianbao.importer.furniture import drop_furniture
 from nianbao.importer.prose.agencykind import guess_kind
 from nianbao.importer.prose.contact import read_contact
 from nianbao.importer.prose.problems import split_problems
@@ -55,7 +56,9 @@ def import_text(text: str, file: str = "") -> ImportedReport:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
         notes.append(f"文字过长，只读取了前 {MAX_CHARS} 个字符。")
-    norm = normalize(text)
+    norm, dropped = drop_furniture(normalize(text))
+    if dropped:
+        notes.append(f"略去了 {dropped} 行页码、附件下载或抄送印发等版面文字。")
     sq = Squeezed(norm)
     headings = find_sections(norm, sq)
     spans = section_spans(norm, headings)
@@ -140,6 +143,7 @@ def _fill_tables(imported: ImportedReport, t2, t3, t4) -> None:
     for message in (*t2.notes, *t3.notes, *t4.notes):
         imported.note(message)
     imported.unread |= {f"table2.{k}" for k in t2.unread} | {f"table3.{k}" for k in t3.unread}
+    imported.absent |= {f"table2.{k}" for k in t2.missing} | {f"table3.{k}" for k in t3.missing}
     if t4.unread:
         imported.unread.add("table4")
     names = {"表二": t2.found, "表三": t3.found, "表四": t4.found}
