@@ -132,6 +132,7 @@ def check_one(name: str, last_year: Optional[LastYear] = None) -> Checked:
                 last_year_text=last_text,
                 unread=imported.unread,
                 old_layouts=imported.old_layouts,
+                absent=imported.absent,
             )
         except ReportImportError as exc:
             raise Unusable(str(exc)) from None

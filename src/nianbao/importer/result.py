@@ -23,6 +23,9 @@ class ImportedReport:
     unread: set[str] = field(default_factory=set)
     # Old-format layouts met in a 2021-format report (labels.LAYOUT_*), for X-4.
     old_layouts: set[str] = field(default_factory=set)
+    # Rows the report's tables do not have at all ("table2.regulations", "table3.<row>"): not
+    # blank cells, a row missing from the fixed format.
+    absent: set[str] = field(default_factory=set)
 
     def note(self, message: str) -> None:
         if message not in self.notes:

@@ -25,6 +25,7 @@ def check_report(
     last_year_text: str | None = None,
     unread: frozenset[str] | set[str] = frozenset(),
     old_layouts: frozenset[str] | set[str] = frozenset(),
+    absent: frozenset[str] | set[str] = frozenset(),
     render: Callable[[Report], str | None] | None = None,
 ) -> list[Finding]:
     """All findings for a report. `text` is the report's full text (rendered or imported);
@@ -39,6 +40,7 @@ def check_report(
         last_year_text=last_year_text,
         unread=frozenset(unread),
         old_layouts=frozenset(old_layouts),
+        absent=frozenset(absent),
         render=render,
     )
     findings: list[Finding] = []

@@ -29,6 +29,9 @@ class Context:
     # Imported reports: layouts of the old format met in a 2021-format report
     # (labels.LAYOUT_T3_OTHER_ONE_ROW); X-4 reports them, the blank-cell rules skip their cells.
     old_layouts: frozenset[str] = frozenset()
+    # Imported reports: rows their tables do not have at all ("table2.regulations",
+    # "table3.<row>"); the blank-cell rules report the missing row once, not its cells.
+    absent: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,17 @@ def _t3_absent(ctx: Context) -> frozenset[str]:
     return frozenset()
 
 
+def _absent_row(table: str, row: str, name: str) -> Finding:
+    """A published table without one of the format's rows: said once, softer than a blank."""
+    return Finding(
+        severity="W", table=table, row=row, incomplete=True,
+        message=(
+            f"{table}没有「{name}」行（原文不完整，或未列出这一行）：固定格式中有这一行，"
+            "没有的事项也要列出并填 0。这一行的数无从读取，未参与核对。"
+        ),
+    )
+
+
 def _row_name(row_key: str) -> str:
     return L.t3_row_full_label(row_key)
 
@@ -60,7 +71,7 @@ def _t2_cells(ctx: Context):
 
 @rule(
     "T2-1", "E", "表二每格都要填：件数为不小于 0 的整数，收费金额以万元为单位",
-    softer="已发布年报中有内容但读不出的格子；收费金额大得像是按元填写的",
+    softer="已发布年报中有内容但读不出的格子，或表中没有的行；收费金额大得像是按元填写的",
 )
 def t2_values(ctx: Context):
     cells = [c for c in _t2_cells(ctx) if not (_old_format(ctx) and c[0] in T2_NOT_IN_2019)]
@@ -70,7 +81,12 @@ def t2_values(ctx: Context):
             message="表二尚未填写。没有的事项也要填写：各格都填 0。",
         )
         return
+    for row in dict.fromkeys(row for row, *_ in cells):
+        if f"table2.{row}" in ctx.absent:
+            yield _absent_row(T2, row, L.T2_ROWS[row])
     for row, col, name, value in cells:
+        if f"table2.{row}" in ctx.absent:
+            continue
         if value is None and f"table2.{row}" in ctx.unread:
             yield Finding(
                 severity="W", table=T2, row=row, column=col, incomplete=True,
@@ -200,7 +216,7 @@ def t3_row_sum(ctx: Context):
 
 @rule(
     "T3-4", "E", "表三每格都是不小于 0 的整数；空白、“—”、“/”不等于 0",
-    softer="已发布年报中有内容但读不出的格子",
+    softer="已发布年报中有内容但读不出的格子，或表中没有的行",
 )
 def t3_blanks(ctx: Context):
     t3 = ctx.report.table3
@@ -213,6 +229,9 @@ def t3_blanks(ctx: Context):
         )
         return
     for row in rows:
+        if f"table3.{row}" in ctx.absent:
+            yield _absent_row(T3, row, _row_name(row))
+            continue
         values = t3.rows[row]
         blank = [L.T3_COLUMNS[c] for c, v in zip(L.T3_COLUMN_KEYS, values) if v is None]
         negative = [f"{L.T3_COLUMNS[c]} {v}" for c, v in zip(L.T3_COLUMN_KEYS, values) if v is not None and v < 0]

@@ -59,6 +59,8 @@ class Table2Read:
     # Rows whose cells held something that could not be read as numbers (left None): the
     # report is not blank there, the reading failed.
     unread: set[str] = field(default_factory=set)
+    # 2021 rows whose label is not in the table at all (a township's table without 规章).
+    missing: list[str] = field(default_factory=list)
 
 
 def read_table2(region: str, fmt: str, sq: Optional[Squeezed] = None) -> Table2Read:
@@ -83,6 +85,7 @@ def read_table2(region: str, fmt: str, sq: Optional[Squeezed] = None) -> Table2R
         notes.append(f"表二未找到「{'」「'.join(missing)}」行，这些单元格留空。")
     result = _old(raw_rows, notes) if fmt == "2019" else Table2Read(_new(raw_rows, notes), True, notes=notes)
     result.unread = unread
+    result.missing = [k for k, _, _ in spec if k not in found] if fmt != "2019" else []
     return result
 
 

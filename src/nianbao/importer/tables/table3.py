@@ -24,6 +24,7 @@ class Table3Read:
     old_other_row: bool = False  # the 2019 layout: one 其他处理 row, read into （六）3
     notes: list[str] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # rows with content that could not be read
+    missing: list[str] = field(default_factory=list)  # rows whose label is not in the table at all
 
 
 def _short(key: str) -> str:
@@ -78,7 +79,7 @@ def read_table3(region: str, sq: Optional[Squeezed] = None) -> Table3Read:
     if all(r.status == "empty" for r in reads.values()):
         notes.append("表三只有行名，没有数字（可能是空白模板，或表格以图片发布）。")
     rows = {k: choice.rows.get(k, [None] * WIDTH) for k in L.T3_ROW_KEYS}
-    return Table3Read(rows, True, old_other, notes, unread)
+    return Table3Read(rows, True, old_other, notes, unread, missing if len(missing) < len(L.T3_ROW_KEYS) else [])
 
 
 def _expected_missing(key: str, old_other: bool) -> bool:
