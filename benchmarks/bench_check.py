@@ -1,13 +1,15 @@
 """How fast `nianbao check` reads and checks published reports: 1,000 of them, in process and CLI.
 
-    python benchmarks/bench_check.py [--reports 1000] [--keep DIR]
+    python benchmarks/bench_check.py [--reports 1000] [--keep DIR] [--jobs] [--runs 5]
 
 The reports are made from tests/fixtures/importer (every layout the importer reads: tab-separated,
 one cell per line, "|" separated, run-together digits, HTML with merged cells, the 2019 format),
 each copy with its own agency name and figures, and written to a temporary folder.
 In process: import + all rules per report (nianbao.cli.check.check_one), after a warm-up.
 CLI: one `nianbao check --json FOLDER` run over all of them, as a subprocess.
-Prints reports/s for both; the target is at least 200 reports/s in process. Exits 1 when missed.
+Prints reports/s for both; the target is at least 300 reports/s in process. Exits 1 when missed.
+--jobs: instead, the CLI with --jobs 1 and with every core, medians of --runs runs each; the
+target is all cores at least 1.6 times as fast as one (on a machine with 2 cores or more).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +36,8 @@ TEMPLATES = (
     "old-2019-blanks.txt",
 )
 TOWNS = "白石青松红岩金沙长乐安平永兴太和新华石桥东风"
-TARGET_PER_SECOND = 200
+TARGET_PER_SECOND = 300
+TARGET_SPEEDUP = 1.6
 
 
 def make_reports(folder: Path, count: int) -> list[Path]:
@@ -51,14 +55,14 @@ def make_reports(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def nianbao_command(folder: Path) -> list[str]:
+def nianbao_command(folder: Path, *options: str) -> list[str]:
     script = Path(sys.executable).with_name("nianbao")
     if script.is_file():
-        return [str(script), "check", "--json", str(folder)]
+        return [str(script), "check", "--json", *options, str(folder)]
     found = shutil.which("nianbao")
     if found:
-        return [found, "check", "--json", str(folder)]
-    return [sys.executable, "-m", "nianbao", "check", "--json", str(folder)]
+        return [found, "check", "--json", *options, str(folder)]
+    return [sys.executable, "-m", "nianbao", "check", "--json", *options, str(folder)]
 
 
 def time_in_process(paths: list[Path]) -> float:
@@ -85,22 +89,38 @@ def time_split(paths: list[Path]) -> tuple[float, float]:
     return middle - start, time.perf_counter() - middle
 
 
-def time_cli(folder: Path) -> tuple[float, int]:
+def time_cli(folder: Path, *options: str) -> tuple[float, int]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     start = time.perf_counter()
-    done = subprocess.run(nianbao_command(folder), stdout=subprocess.DEVNULL, env=env)
+    done = subprocess.run(nianbao_command(folder, *options), stdout=subprocess.DEVNULL, env=env)
     return time.perf_counter() - start, done.returncode
+
+
+def compare_jobs(folder: Path, count: int, runs: int) -> int:
+    from nianbao.services.batch import default_jobs
+
+    cores = default_jobs()
+    one = statistics.median(time_cli(folder, "--jobs", "1")[0] for _ in range(runs))
+    every = statistics.median(time_cli(folder, "--jobs", str(cores))[0] for _ in range(runs))
+    speedup = one / every
+    print(f"CLI --jobs 1: {one:.2f} s ({count / one:.0f} reports/s); --jobs {cores}: {every:.2f} s "
+          f"({count / every:.0f} reports/s); {speedup:.2f}x (target ≥ {TARGET_SPEEDUP}x with 2+ cores; medians of {runs})")
+    return 0 if cores < 2 or speedup >= TARGET_SPEEDUP else 1
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--keep", type=Path, help="write the reports here and keep them")
+    parser.add_argument("--jobs", action="store_true", help="compare --jobs 1 with every core")
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="nianbao-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
         paths = make_reports(folder, args.reports)
+        if args.jobs:
+            return compare_jobs(folder, len(paths), args.runs)
         seconds = time_in_process(paths)
         rate = len(paths) / seconds
         print(f"in process: {len(paths)} reports in {seconds:.2f} s = {rate:.0f} reports/s "

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 import nianbao.cli  # noqa: F401  (registers the commands on the app)
 from nianbao.cli import check as check_module
 from nianbao.cli.common import app
+from nianbao.services import batch
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "importer"
 CLEAN = FIXTURES / "clean-2021.txt"
@@ -252,6 +253,6 @@ def test_a_program_defect_on_one_file_does_not_stop_the_batch(
     def broken_rules(*args, **kwargs):
         raise ZeroDivisionError
 
-    monkeypatch.setattr(check_module, "check_report", broken_rules)
+    monkeypatch.setattr(batch, "check_report", broken_rules)
     result = runner.invoke(app, ["check", str(CLEAN)])
     _one_line_error(result, 2, "程序出错（ZeroDivisionError）")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, List, Optional
 
@@ -32,9 +31,9 @@ from nianbao.cli.common import (
 )
 from nianbao.importer import ReportImportError, report_suffixes
 from nianbao.report import labels as L
-from nianbao.report.findings import Finding, has_errors
+from nianbao.report.findings import has_errors
 from nianbao.report.model import Report
-from nianbao.rules import check_report
+from nianbao.services.batch import Checked, LastYear, Unusable, check_many, check_one, default_jobs, is_published  # noqa: F401
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -44,29 +43,6 @@ FORMAT_NAMES = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
 
 def folder_suffixes() -> tuple[str, ...]:
     return (*report_suffixes(), store.SUFFIX)
-
-
-@dataclass
-class Checked:
-    """One file's result: what was read and what the rules found."""
-
-    file: str
-    report: Report
-    format: str
-    year: Optional[int]
-    findings: list[Finding]
-    notes: list[str] = field(default_factory=list)
-    session: bool = False
-
-
-class Unusable(Exception):
-    """A file that cannot be checked; the message is the Chinese line to print."""
-
-
-@dataclass
-class LastYear:
-    report: Report
-    text: Optional[str]
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -104,51 +80,6 @@ def _looks_like_session(path: Path) -> bool:
     return isinstance(raw, dict) and bool({"schema_version", "report", "year"} & set(raw))
 
 
-def is_published(name: str) -> bool:
-    """A published report (imported), not a session (loaded): by its suffix, or any existing
-    file that is not .json (a report saved as .md or without a suffix is still read)."""
-    path = Path(name)
-    suffix = path.suffix.lower()
-    if suffix in report_suffixes():
-        return True
-    return suffix != store.SUFFIX and path.is_file()
-
-
-def check_one(name: str, last_year: Optional[LastYear] = None) -> Checked:
-    """Read and check one file. Raises Unusable with the Chinese reason."""
-    last = last_year.report if last_year else None
-    last_text = last_year.text if last_year else None
-    if is_published(name):
-        from nianbao.importer import import_path
-
-        try:
-            imported = import_path(name)
-            findings = check_report(
-                imported.report,
-                last_year=last,
-                text=imported.text,
-                format=imported.format,
-                sections=imported.sections,
-                last_year_text=last_text,
-                unread=imported.unread,
-                old_layouts=imported.old_layouts,
-                absent=imported.absent,
-            )
-        except ReportImportError as exc:
-            raise Unusable(str(exc)) from None
-        except Exception as exc:  # noqa: BLE001 - a program defect must not stop a batch of files
-            raise Unusable(f"{name}：读取或检查时程序出错（{type(exc).__name__}），请把这份文件反馈给开发者。") from None
-        return Checked(name, imported.report, imported.format, imported.year, findings, list(imported.notes))
-    try:
-        session = store.load(store.resolve(name, State.data_dir))
-    except store.SessionError as exc:
-        raise Unusable(str(exc)) from None
-    from nianbao.services.checking import check_session
-
-    findings = check_session(session, last_year=last, last_year_text=last_text).findings
-    return Checked(name, session.report, "2021", session.report.year, findings, session=True)
-
-
 def load_last_year(name: str) -> LastYear:
     from nianbao.services.last_year import load_last_year as load
 
@@ -183,6 +114,7 @@ def report_json(c: Checked) -> dict[str, Any]:
         "tables": tables_json(c.report),
         "findings": [finding_json(f) for f in c.findings],
         "notes": c.notes,
+        "unread_cells": c.unread_cells,
     }
 
 
@@ -241,6 +173,16 @@ def _progress() -> "Progress":
     )
 
 
+def _write_workbook(path: Path, outcome) -> None:
+    from nianbao.services.check_workbook import write_workbook
+
+    try:
+        written = write_workbook(path, outcome)
+    except OSError as exc:
+        raise fail(f"无法写入工作簿 {path}：{exc.strerror or exc}") from None
+    err.print(Text(f"已保存工作簿：{written}"))
+
+
 # --- the command ----------------------------------------------------------------------------
 
 
@@ -251,34 +193,40 @@ def check_cmd(
     last_year: Optional[str] = typer.Option(
         None, "--last-year", metavar="LAST", help="上年的报告（会话或已发布的报告），用于跨年度检查（X 规则）"
     ),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", metavar="N", min=1, help="同时使用的进程数（默认：全部 CPU 核心；1 为单进程）"
+    ),
+    xlsx: Optional[Path] = typer.Option(
+        None, "--xlsx", metavar="FILE", help="另存一份 Excel 工作簿（汇总、问题明细、说明），可发回各部门"
+    ),
 ):
     """检查报告：表格勾稽关系、文字与表格一致、个人信息、未填占位符。退出码 0 无错误，1 有错误，2 无法读取。"""
     last = load_last_year(last_year) if last_year else None
     names, folder_errors = expand(files)
-    results: list[Checked] = []
     unusable: list[tuple[str, str]] = [("", message) for message in folder_errors]
     for message in folder_errors:
         err.print(Text("错误：" + message, style="bold red"))
     show_progress = err.is_terminal and len(names) > 1 and not as_json
     progress = _progress() if show_progress else None
     task = progress.add_task("check", total=len(names)) if progress else None
+
+    def done(result) -> None:
+        if isinstance(result, Unusable):
+            unusable.append((result.file, str(result)))
+            (progress.console if progress else err).print(Text("错误：" + str(result), style="bold red"))
+        if progress:
+            progress.advance(task)
+
     if progress:
         progress.start()
     try:
-        for name in names:
-            try:
-                results.append(check_one(name, last))
-            except Unusable as exc:
-                unusable.append((name, str(exc)))
-                if progress:
-                    progress.console.print(Text("错误：" + str(exc), style="bold red"))
-                else:
-                    err.print(Text("错误：" + str(exc), style="bold red"))
-            if progress:
-                progress.advance(task)
+        outcome = check_many(names, last, State.data_dir, jobs or default_jobs(), on_result=done)
     finally:
         if progress:
             progress.stop()
+    results = [r for r in outcome if isinstance(r, Checked)]
+    if xlsx is not None:
+        _write_workbook(xlsx, outcome)
     if as_json:
         payload = {
             "reports": [report_json(c) for c in results],

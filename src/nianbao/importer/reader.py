@@ -23,6 +23,7 @@ from nianbao.importer.tables.table2 import read_table2
 from nianbao.importer.tables.table3 import read_table3
 from nianbao.importer.tables.table4 import read_table4
 from nianbao.report import labels as L
+from nianbao.rules.text import split_known
 from nianbao.report.model import Agency, Report, T4Group, Table2, Table3, Table4
 
 # Beyond this many characters only the start is read (a report's text is far shorter).
@@ -65,6 +66,7 @@ def import_text(text: str, file: str = "") -> ImportedReport:
     # Restoring Chinese punctuation replaces one character by one: positions stay valid.
     shown = chinese_punctuation(norm)
     imported = ImportedReport(file=file, report=Report(), text=shown)
+    split_known(shown, headings)  # the rules split the shown text at the same headings
     for message in notes:
         imported.note(message)
     _read_identity(imported, norm)

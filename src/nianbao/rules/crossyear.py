@@ -111,8 +111,11 @@ _TABLE_LINE_MAX = 60  # a table row or caption is short; a paragraph may name é‡
 
 def _old_table_labels(text: str) -> list[str]:
     found: list[str] = []
-    for line in text.splitlines():
-        compact = squeeze(line).strip()
+    compact_text = squeeze(text)
+    if not any(m in compact_text for m in L.OLD_FORMAT_MARKERS):
+        return found
+    for line in compact_text.splitlines():  # squeeze keeps line breaks: once for the whole text
+        compact = line.strip()
         if len(compact) > _TABLE_LINE_MAX:
             continue
         found += [m for m in L.OLD_FORMAT_MARKERS if m in compact and m not in found]

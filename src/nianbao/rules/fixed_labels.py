@@ -12,10 +12,12 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from nianbao.chinese.matching import fuzzy_find, label_pattern, squeeze_label, strip_numbering
+from nianbao.chinese.matching import fuzzy_find, label_pattern, strip_numbering
+from nianbao.chinese.normalize import nfkc
 from nianbao.report import labels as L
 
 _PUNCTUATION = re.compile(r"[\W_]+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 # Each table section holds its own table's labels (the section key: labels.SECTION_KEYS).
@@ -61,8 +63,8 @@ _BREAK = "\x00"  # stands between table lines where prose was: no label spans it
 def _table_lines(text: str) -> str:
     """The squeezed text of the lines that can be table cells, prose replaced by a break."""
     parts = []
-    for line in text.splitlines():
-        squeezed = squeeze_label(line)
+    for line in nfkc(text).splitlines():  # NFKC once, not per line: labels are matched in NFKC
+        squeezed = _WHITESPACE.sub("", line)
         table_like = "\t" in line or "|" in line or len(squeezed) <= _PROSE_LINE
         parts.append(squeezed if table_like else _BREAK)
     return "".join(parts)
@@ -89,13 +91,14 @@ def altered_labels(text: str, section: str) -> list[tuple[str, str, str]]:
     squeezed = _table_lines(text)
     labels = fixed_labels(section)
     present = [core for core, _ in labels if core in squeezed]
-    if not present:
-        return []  # not the table, or nothing of it as written: no label to be sure of
+    # Missing as written, and not a typo labels.ALTERED_LABELS already names (L-1 says those).
+    missing = [(core, official) for core, official in labels
+               if core not in squeezed and not label_pattern(core, "none").search(squeezed)]
+    if not present or not missing:
+        return []  # all as written; or not the table, nothing of it as written to be sure of
     taken = [(m.start(), m.end()) for core in present for m in re.finditer(re.escape(core), squeezed)]
     found: list[tuple[str, str, str]] = []
-    for core, official in labels:
-        if core in squeezed or label_pattern(core, "none").search(squeezed):
-            continue  # as written, or a typo labels.ALTERED_LABELS already names
+    for core, official in missing:
         span = fuzzy_find(core, squeezed)
         if span is None or any(a < span[1] and span[0] < b for a, b in taken):
             continue

@@ -122,16 +122,17 @@ def p1_personal_data(ctx: Context):
 # --- P-2: template residue ------------------------------------------------------------------
 _CJK = r"\u4e00-\u9fff"
 _NEAR_CHINESE = rf"[{_CJK}0-9（）()“”《》、，。：；]"
-_RESIDUE: tuple[tuple[re.Pattern, str], ...] = (
+# (pattern, what it is, characters one of which any match holds: a text without them is skipped)
+_RESIDUE: tuple[tuple[re.Pattern, str, str], ...] = (
     (re.compile(rf"(?:(?<={_NEAR_CHINESE})(?:[Xx]{{2,}}|×{{2,}})(?![A-Za-z])"
-                rf"|(?<![A-Za-z])(?:[Xx]{{2,}}|×{{2,}})(?={_NEAR_CHINESE}))"), "模板占位“XX”"),
+                rf"|(?<![A-Za-z])(?:[Xx]{{2,}}|×{{2,}})(?={_NEAR_CHINESE}))"), "模板占位“XX”", "Xx×"),
     # "主动公开信息  条，": a unit after a blank, then punctuation (not "信息 条例", a stray space)
     (re.compile(r"(?<=[\u4e00-\u9fff“”])[ \u3000]+(?=(?:人次|万元|条|件|次|元|个|篇|份|场|项|家)"
-                r"(?:[，。、；：）)！,.;:]|\s|$))", re.M), "数字位置空着"),
-    (re.compile(r"_{2,}|＿+"), "下划线空格"),
-    (re.compile(r"\[\s*\]|【\s*】|［\s*］|（\s*）|\(\s*\)|〔\s*〕"), "空括号"),
-    (re.compile(r"【待[填补核定][^】\n]{0,30}】?|[（(]待[填补核定][^）)\n]{0,30}[）)]?|待填写"), "未填的占位符"),
-    (re.compile(r"\{\{[^{}\n]{0,40}\}\}|\{%[^%\n]{0,40}%\}|\$\{[^}\n]{0,40}\}|\{\{|\}\}|\{%|%\}"), "未替换的模板标记"),
+                r"(?:[，。、；：）)！,.;:]|\s|$))", re.M), "数字位置空着", " \u3000"),
+    (re.compile(r"_{2,}|＿+"), "下划线空格", "_＿"),
+    (re.compile(r"\[\s*\]|【\s*】|［\s*］|（\s*）|\(\s*\)|〔\s*〕"), "空括号", "[【［（(〔"),
+    (re.compile(r"【待[填补核定][^】\n]{0,30}】?|[（(]待[填补核定][^）)\n]{0,30}[）)]?|待填写"), "未填的占位符", "待"),
+    (re.compile(r"\{\{[^{}\n]{0,40}\}\}|\{%[^%\n]{0,40}%\}|\$\{[^}\n]{0,40}\}|\{\{|\}\}|\{%|%\}"), "未替换的模板标记", "{}%$"),
 )
 
 
@@ -139,7 +140,9 @@ _RESIDUE: tuple[tuple[re.Pattern, str], ...] = (
 def p2_residue(ctx: Context):
     for key, path, raw in _texts(ctx):
         text = halfwidth(raw)
-        for pattern, kind in _RESIDUE:
+        for pattern, kind, marks in _RESIDUE:
+            if not any(mark in text for mark in marks):
+                continue
             for match in pattern.finditer(text):
                 yield Finding(
                     section=key, row=path,

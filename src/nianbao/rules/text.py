@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from nianbao.chinese.normalize import halfwidth, squeeze  # noqa: F401  (re-exported for the rules)
 from nianbao.chinese.numerals import parse_number  # noqa: F401  (re-exported for the rules)
-from nianbao.chinese.sections import find_sections, one_for_one
+from nianbao.chinese.sections import SectionHeading, find_sections, one_for_one
 from nianbao.report import labels as L
 
 # --- numbers --------------------------------------------------------------------------------
@@ -23,10 +23,28 @@ AMOUNT = r"(\d+(?:\.\d+)?)"
 # --- sections -------------------------------------------------------------------------------
 # One finder for the importer and the rules (chinese/sections.py); positions in one_for_one(text)
 # are positions in the text.
+_ALREADY_SPLIT: dict[str, tuple[tuple[str | None, str], ...]] = {}
+_ALREADY_SPLIT_MAX = 4
+
+
+def split_known(text: str, headings: list[SectionHeading]) -> None:
+    """The importer found these headings (chinese/sections.py, the same finder) at these
+    positions of `text`: split_text need not find them again."""
+    if len(_ALREADY_SPLIT) >= _ALREADY_SPLIT_MAX:
+        _ALREADY_SPLIT.pop(next(iter(_ALREADY_SPLIT)))
+    _ALREADY_SPLIT[text] = _split_at(text, headings)
+
+
 @lru_cache(maxsize=16)  # every narrative rule splits the same text: do it once per check
 def split_text(text: str) -> tuple[tuple[str | None, str], ...]:
     """(section key, text) in text order; what comes before the first heading has key None."""
-    headings = find_sections(one_for_one(text))
+    known = _ALREADY_SPLIT.get(text)
+    if known is not None:
+        return known
+    return _split_at(text, find_sections(one_for_one(text)))
+
+
+def _split_at(text: str, headings: list[SectionHeading]) -> tuple[tuple[str | None, str], ...]:
     if not headings:
         return ((None, text),)
     parts: list[tuple[str | None, str]] = [(None, text[: headings[0].start])]
