@@ -30,10 +30,10 @@ from nianbao.cli.common import (
     print_findings,
 )
 from nianbao.importer import ReportImportError, report_suffixes
-from nianbao.report import labels as L
 from nianbao.report.findings import has_errors
-from nianbao.report.model import Report
-from nianbao.services.batch import Checked, LastYear, Unusable, check_many, check_one, default_jobs, is_published  # noqa: F401
+from nianbao.services.batch import (  # noqa: F401  (check_one, tables_json: for the benchmarks and tests)
+    Checked, LastYear, Unusable, check_many, check_one, default_jobs, is_published, tables_json,
+)
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -94,24 +94,13 @@ def load_last_year(name: str) -> LastYear:
 # --- output -------------------------------------------------------------------------------------
 
 
-def tables_json(report: Report) -> dict[str, Any]:
-    t2 = report.table2
-    docs = [[getattr(getattr(t2, row), col) for col in L.T2_DOC_COLUMNS] for row in ("regulations", "normative_documents")]
-    fee = None if t2.fees is None else float(t2.fees)
-    return {
-        "表二": [*docs, [t2.licensing], [t2.penalty], [t2.coercion], [fee]],
-        "表三": [list(report.table3.rows[key]) for key in L.T3_ROW_KEYS],
-        "表四": report.table4.values(),
-    }
-
-
 def report_json(c: Checked) -> dict[str, Any]:
     return {
         "file": c.file,
         "year": c.year,
-        "agency": c.report.agency.name,
+        "agency": c.agency,
         "format": c.format,
-        "tables": tables_json(c.report),
+        "tables": c.tables,
         "findings": [finding_json(f) for f in c.findings],
         "notes": c.notes,
         "unread_cells": c.unread_cells,
@@ -120,7 +109,7 @@ def report_json(c: Checked) -> dict[str, Any]:
 
 def print_report(c: Checked) -> None:
     year = "？" if c.year is None else str(c.year)
-    head = f"{c.file}：{c.report.agency.name or '（机关名称未知）'} {year} 年"
+    head = f"{c.file}：{c.agency or '（机关名称未知）'} {year} 年"
     if not c.session:
         head += f"（{FORMAT_NAMES.get(c.format, c.format)}）"
     out.print(Text(head, style="bold"))
@@ -136,7 +125,7 @@ def print_summary(results: list[Checked], unusable: list[tuple[str, str]]) -> No
         warnings = len(c.findings) - errors
         table.add_row(
             Text(_short_name(c.file)),
-            Text(c.report.agency.name or "？"),
+            Text(c.agency or "？"),
             "？" if c.year is None else str(c.year),
             "会话" if c.session else c.format,
             Text(str(errors), style="red" if errors else "green"),

@@ -10,10 +10,12 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Union
+from typing import Any, Callable, Iterator, Optional, Union
 
 from nianbao import store
 from nianbao.importer import ReportImportError, report_suffixes
+from nianbao.importer.forms import form_by_suffix
+from nianbao.report import labels as L
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
 from nianbao.rules import check_report
@@ -24,13 +26,37 @@ class Checked:
     """One file's result: what was read and what the rules found."""
 
     file: str
-    report: Report
+    report: Optional[Report]  # None once back from a worker process (see __getstate__)
     format: str
     year: Optional[int]
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
     session: bool = False
     unread_cells: int = 0  # cells that held something the importer could not read
+    agency: str = ""
+    tables: dict[str, Any] = field(default_factory=dict)  # tables_json(report)
+
+    def __post_init__(self) -> None:
+        if self.report is not None:
+            self.agency = self.report.agency.name
+            self.tables = tables_json(self.report)
+
+    def __getstate__(self) -> dict:
+        # Rebuilding a Report in the parent costs more than checking it took to send: a batch
+        # needs only the agency and the tables, which are kept.
+        return {**self.__dict__, "report": None}
+
+
+def tables_json(report: Report) -> dict[str, Any]:
+    """The three tables as lists of rows, as `check --json` gives them."""
+    t2 = report.table2
+    docs = [[getattr(getattr(t2, row), col) for col in L.T2_DOC_COLUMNS] for row in ("regulations", "normative_documents")]
+    fee = None if t2.fees is None else float(t2.fees)
+    return {
+        "表二": [*docs, [t2.licensing], [t2.penalty], [t2.coercion], [fee]],
+        "表三": [list(report.table3.rows[key]) for key in L.T3_ROW_KEYS],
+        "表四": report.table4.values(),
+    }
 
 
 class Unusable(Exception):
@@ -151,9 +177,16 @@ def _results(names: list[str], last_year, data_dir, jobs: int) -> Iterator[Resul
         for name in names:
             yield _checked_or_unusable(name, last_year, data_dir)
         return
-    chunk = max(1, min(64, len(names) // (jobs * 8)))
+    # The first file here, and every input form's extractor loaded: the lazy imports and
+    # compiled patterns are then inherited by the workers where processes are forked, instead
+    # of being redone in each.
+    for suffix in {Path(name).suffix.lower() for name in names if is_published(name)}:
+        form_by_suffix(suffix).load_extractor()
+    yield _checked_or_unusable(names[0], last_year, data_dir)
+    rest = names[1:]
+    chunk = max(1, min(64, len(rest) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(last_year, data_dir)) as pool:
-        yield from pool.map(_check_in_worker, names, chunksize=chunk)
+        yield from pool.map(_check_in_worker, rest, chunksize=chunk)
 
 
 def _checked_or_unusable(name: str, last_year, data_dir) -> Result:

@@ -60,7 +60,7 @@ def _fill_summary(sheet, results: list[Result]) -> None:
         errors = sum(1 for f in result.findings if f.is_error)
         _append(sheet, (
             result.file,
-            result.report.agency.name or "",
+            result.agency or "",
             result.year,
             "会话" if result.session else FORMAT_NAMES.get(result.format, result.format),
             errors,
@@ -81,7 +81,7 @@ def _fill_details(sheet, results: list[Result]) -> None:
         for finding in result.findings:
             _append(sheet, (
                 result.file,
-                result.report.agency.name or "",
+                result.agency or "",
                 finding.rule,
                 L.SEVERITY_LABELS[finding.severity],
                 finding.where,
