@@ -121,3 +121,8 @@ def test_libreoffice_calc_opens_the_workbook(folder, tmp_path):
     assert done.returncode == 0, done.stderr
     csv = (tmp_path / "book.csv").read_text(encoding="utf-8", errors="replace")
     assert csv.splitlines()[0].startswith("文件,机关,年度")
+
+
+def test_jobs_below_one_is_a_chinese_error(folder):
+    result = _run("--jobs", "0", str(folder))
+    assert result.exit_code == 2 and "--jobs 应为不小于 1 的整数" in result.stderr

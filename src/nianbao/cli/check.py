@@ -183,13 +183,15 @@ def check_cmd(
         None, "--last-year", metavar="LAST", help="上年的报告（会话或已发布的报告），用于跨年度检查（X 规则）"
     ),
     jobs: Optional[int] = typer.Option(
-        None, "--jobs", "-j", metavar="N", min=1, help="同时使用的进程数（默认：全部 CPU 核心；1 为单进程）"
+        None, "--jobs", "-j", metavar="N", help="同时使用的进程数（默认：全部 CPU 核心；1 为单进程）"
     ),
     xlsx: Optional[Path] = typer.Option(
         None, "--xlsx", metavar="FILE", help="另存一份 Excel 工作簿（汇总、问题明细、说明），可发回各部门"
     ),
 ):
     """检查报告：表格勾稽关系、文字与表格一致、个人信息、未填占位符。退出码 0 无错误，1 有错误，2 无法读取。"""
+    if jobs is not None and jobs < 1:
+        raise fail(f"--jobs 应为不小于 1 的整数（同时使用的进程数），收到 {jobs}。")
     last = load_last_year(last_year) if last_year else None
     names, folder_errors = expand(files)
     unusable: list[tuple[str, str]] = [("", message) for message in folder_errors]
