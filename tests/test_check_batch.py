@@ -126,3 +126,14 @@ def test_libreoffice_calc_opens_the_workbook(folder, tmp_path):
 def test_jobs_below_one_is_a_chinese_error(folder):
     result = _run("--jobs", "0", str(folder))
     assert result.exit_code == 2 and "--jobs 应为不小于 1 的整数" in result.stderr
+
+
+def test_when_processes_cannot_start_the_batch_is_checked_here(folder, monkeypatch):
+    def no_processes(*args, **kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(batch, "MIN_FILES_PER_PROCESS", 4)
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_processes)
+    names = sorted(str(p) for p in folder.iterdir())
+    results = batch.check_many(names, jobs=2)
+    assert [r.file for r in results] == names

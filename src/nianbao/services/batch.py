@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Union
@@ -185,8 +186,17 @@ def _results(names: list[str], last_year, data_dir, jobs: int) -> Iterator[Resul
     yield _checked_or_unusable(names[0], last_year, data_dir)
     rest = names[1:]
     chunk = max(1, min(64, len(rest) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(last_year, data_dir)) as pool:
-        yield from pool.map(_check_in_worker, rest, chunksize=chunk)
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(last_year, data_dir)) as pool:
+            for result in pool.map(_check_in_worker, rest, chunksize=chunk):
+                done += 1
+                yield result
+    except (OSError, BrokenProcessPool):
+        # Processes could not be started, or one died (out of memory, a locked-down machine):
+        # the rest are checked here, none is dropped.
+        for name in rest[done:]:
+            yield _checked_or_unusable(name, last_year, data_dir)
 
 
 def _checked_or_unusable(name: str, last_year, data_dir) -> Result:
