@@ -96,7 +96,7 @@ def find_all(pattern: re.Pattern, sq: Squeezed) -> list[Match]:
 # --- label patterns --------------------------------------------------------------------------
 
 
-def _numbering_regex(token: str) -> str:
+def numbering_regex(token: str) -> str:
     t = re.escape(token)
     # "(一)", "一、", "一." and "1." "1、" "(1)" are all seen for the same item.
     return rf"(?:\({t}\)|{t}[、.,:])"
@@ -128,7 +128,7 @@ def label_pattern(label: str, numbering: str = "optional") -> re.Pattern:
     num_rx = ""
     if m:
         token = L.label_number(m)
-        num_rx = _numbering_regex(token)
+        num_rx = numbering_regex(token)
         text = text[m.end():]
     core = _core_regex(text)
     if not num_rx or numbering == "none":

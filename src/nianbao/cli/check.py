@@ -30,6 +30,7 @@ from nianbao.cli.common import (
     print_findings,
 )
 from nianbao.importer import ReportImportError, report_suffixes
+from nianbao.report import labels as L
 from nianbao.report.findings import has_errors
 from nianbao.services.batch import (  # noqa: F401  (check_one, tables_json: for the benchmarks and tests)
     Checked, LastYear, Unusable, check_many, check_one, default_jobs, is_published, tables_json,
@@ -38,7 +39,6 @@ from nianbao.services.batch import (  # noqa: F401  (check_one, tables_json: for
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-FORMAT_NAMES = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
 
 
 def folder_suffixes() -> tuple[str, ...]:
@@ -111,7 +111,7 @@ def print_report(c: Checked) -> None:
     year = "？" if c.year is None else str(c.year)
     head = f"{c.file}：{c.agency or '（机关名称未知）'} {year} 年"
     if not c.session:
-        head += f"（{FORMAT_NAMES.get(c.format, c.format)}）"
+        head += f"（{L.FORMAT_NAMES.get(c.format, c.format)}）"
     out.print(Text(head, style="bold"))
     for note in c.notes:
         out.print(Text("  读取说明：" + note, style="yellow"))

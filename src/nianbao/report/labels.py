@@ -235,6 +235,8 @@ ALTERED_LABELS: tuple[tuple[str, str], ...] = (
 LAYOUT_T3_OTHER_ONE_ROW = "t3_other_handling_one_row"
 
 SEVERITY_LABELS: dict[str, str] = {"E": "错误", "W": "提醒"}
+# The table formats a published report can use, as `check` names them.
+FORMAT_NAMES: dict[str, str] = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
 
 FORMAT_2021_TITLE = (
     "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"

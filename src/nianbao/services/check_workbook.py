@@ -19,7 +19,6 @@ SUMMARY, DETAILS, ABOUT = "汇总", "问题明细", "说明"
 SUMMARY_HEADER = ("文件", "机关", "年度", "格式", "错误", "提醒", "未读出的格子", "读取说明")
 DETAILS_HEADER = ("文件", "机关", "规则", "级别", "位置", "说明")
 ABOUT_HEADER = ("规则", "级别", "检查内容", "较轻的情形（提醒）")
-FORMAT_NAMES = {"2021": "2021 年格式", "2019": "2019 年试行格式"}
 
 _ERROR_FILL = "FFE0E0"  # a light red: the rows a reviewer looks at first
 _UNUSABLE_FILL = "FFD0D0"
@@ -62,7 +61,7 @@ def _fill_summary(sheet, results: list[Result]) -> None:
             result.file,
             result.agency or "",
             result.year,
-            "会话" if result.session else FORMAT_NAMES.get(result.format, result.format),
+            "会话" if result.session else L.FORMAT_NAMES.get(result.format, result.format),
             errors,
             len(result.findings) - errors,
             result.unread_cells,

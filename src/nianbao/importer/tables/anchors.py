@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from nianbao.chinese.matching import Match, Squeezed, find, fuzzy_find, label_pattern, squeeze_label, strip_numbering
+from nianbao.chinese.matching import (
+    Match, Squeezed, find, fuzzy_find, label_pattern, numbering_regex, squeeze_label, strip_numbering,
+)
 from nianbao.report import labels as L
 
 # Between two consecutive row labels there are only that row's cells and maybe a group heading:
@@ -79,11 +81,8 @@ def _numbering_before(label: str, before: str) -> int:
     m = L.LABEL_NUMBERING.match(squeeze_label(label))
     if not m:
         return 0
-    token = L.label_number(m)
-    for form in (f"({token})", f"{token}、", f"{token}.", f"{token},", f"{token}:"):
-        if before.endswith(form):
-            return len(form)
-    return 0
+    number = re.search(numbering_regex(L.label_number(m)) + "$", before)
+    return len(number.group(0)) if number else 0
 
 
 def segments(region: str, found: dict[str, Match], stop: Optional[int] = None) -> dict[str, str]:
