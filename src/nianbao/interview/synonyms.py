@@ -29,6 +29,15 @@ ITEMS: dict[str, dict[str, str]] = {
     "t3_columns": dict(L.T3_COLUMNS),
     "t3_outcomes": {row.key: row.label for row in L.T3_ROWS},
     "t4_columns": dict(L.T4_COLUMNS),
+    # Values of a row question named by words ("制发2件，废止1件"), by the field's last name.
+    "row_values": {
+        **L.T2_DOC_COLUMNS,
+        **{key: L.T2_ROWS[key] for key in ("licensing", "penalty", "coercion")},
+        "meetings": "专题会议次数",
+        "trainings": "业务培训次数",
+        "fee_notice_amount": "收费通知金额",
+        "fees_collected": "实际收取金额",
+    },
 }
 
 
@@ -42,6 +51,8 @@ def _from_labels() -> dict[str, dict[str, str]]:
         "t3_columns": {L.T3_ORG_GROUP: HEADING, L.T3_APPLICANT: HEADING},
         "t3_outcomes": t3_rows,
         "t4_columns": t4,
+        # A Table 2 row named before its values: "规章：制发1件，废止0件，现行有效12件".
+        "row_values": {label: HEADING for label in (L.T2_ROWS["regulations"], L.T2_ROWS["normative_documents"], L.T2_DECISIONS)},
     }
 
 

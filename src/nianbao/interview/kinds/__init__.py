@@ -70,8 +70,9 @@ def parse_answer(text: str, q: Question, inst: Instance | None = None) -> Any:
 
 
 def apply_answer(state: WalkState, q: Question, inst: Instance | None, value: Any) -> list[str]:
-    """Write a parsed answer into state.report; return notes to say to the clerk."""
-    return kind_of(q).apply(state, q, inst, value)
+    """Write a parsed answer into state.report; return notes to say to the clerk, with the words a
+    parser passed over but named (`unread_notes` of its value) last."""
+    return kind_of(q).apply(state, q, inst, value) + list(getattr(value, "unread_notes", ()))
 
 
 def show_value(report: Report, q: Question, inst: Instance | None) -> str:
@@ -80,3 +81,11 @@ def show_value(report: Report, q: Question, inst: Instance | None) -> str:
 
     values = [get_path(report, p) for p in fields_of(q, inst)]
     return kind_of(q).show(report, q, inst, values)
+
+
+def describe_value(report: Report, q: Question, inst: Instance | None) -> str:
+    """The report's current value for a question, as said back to the clerk ("已记下：…")."""
+    from nianbao.interview.paths import get_path
+
+    values = [get_path(report, p) for p in fields_of(q, inst)]
+    return kind_of(q).describe(report, q, inst, values)

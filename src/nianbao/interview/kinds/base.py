@@ -52,6 +52,15 @@ class AnswerKind:
         Empty stays empty: a fresh question never gets a "无" the clerk could accept by reflex."""
         raise NotImplementedError
 
+    def describe(self, report: Report, q: Question, inst: Instance | None, values: list[Any]) -> str:
+        """The value as said back to the clerk: what `show` gives, unless the kind can name it."""
+        return self.show(report, q, inst, values)
+
+    def split_lead(self, text: str, q: Question, inst: Instance | None) -> tuple[str, str] | None:
+        """(this question's answer, the next question's) when one reply answers both, as a gate
+        followed by what it opens ("有，自然人3件"); None when the kind takes no such reply."""
+        return None
+
     def problem_after(self, report: Report, q: Question, inst: Instance | None) -> str | None:
         """A rule the accepted answer still breaks, worded for the clerk (the question is re-asked)."""
         return None

@@ -8,6 +8,8 @@ from nianbao.interview.errors import AnswerError
 from nianbao.interview.kinds.base import AnswerKind
 
 _ALL = ("全部", "都有", "都做到了", "全都")
+# Between the numbers: separators and the words of "第1项、第2条和第4项".
+_BETWEEN = re.compile(r"[\s,，、;；.。/|]|以及|和|及|第|项|条|号")
 
 
 class Checklist(AnswerKind):
@@ -28,6 +30,12 @@ class Checklist(AnswerKind):
         if normal.strip() in _ALL:
             numbers = list(range(1, len(keys) + 1))
         bad = [n for n in numbers if not 1 <= n <= len(keys)]
+        stray = _BETWEEN.sub("", re.sub(r"\d+", " ", normal)) if normal.strip() not in _ALL else ""
+        if numbers and not bad and stray:
+            picked = " ".join(str(n) for n in numbers)
+            raise AnswerError(
+                f"已看懂序号 {picked}；“{stray}”没有看懂。请只回复做到了的序号（1 到 {len(keys)}），例如“1 2 4”。"
+            )
         if not numbers or bad:
             raise AnswerError(f"请回复做到了的序号（1 到 {len(keys)}），例如“1 2 4”；都没有答“无”。")
         return {k: (i + 1) in numbers for i, k in enumerate(keys)}

@@ -14,6 +14,18 @@ class Count(AnswerKind):
 
         return P.parse_count(text)
 
+    def split_lead(self, text, q, inst):
+        """"1件，通知金额300元，实收0元": the count, then the next question's answer."""
+        from nianbao.interview import parse as P
+        from nianbao.interview.errors import AnswerError
+        from nianbao.interview.parse.common import split_lead
+
+        split = split_lead(text)
+        try:
+            return split if split is not None and P.parse_count(split[0]) > 0 else None
+        except AnswerError:
+            return None
+
     def show(self, report, q, inst, values):
         from nianbao.render.numbers import fmt_number
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from nianbao.interview.kinds.phrases import LabelPhraseCounts
+
+_ALL = re.compile(r"^(?:全部都|全部均|全部|全都|均已|均|都|一律)(?:已|被|为|是)?(?P<result>[^\d]+?)(?:了)?[。.!！]?$")
 
 
 class Outcomes(LabelPhraseCounts):
@@ -15,6 +19,14 @@ class Outcomes(LabelPhraseCounts):
         return super().fields(patterns, instance_key)
 
     def parse(self, text, q, inst):
+        from nianbao.chinese.normalize import nfkc
+
+        whole = _ALL.match(nfkc(text).strip())
+        if whole and inst is not None:
+            # "全部予以公开": every open request of the column had that one result.
+            counts = self.read_counts(f"{whole['result']}{inst.words['open']}件", q)
+            if len(counts) == 1:
+                return counts
         return self.read_counts(text, q)
 
     def apply(self, state, q, inst, value):

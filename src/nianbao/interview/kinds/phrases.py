@@ -12,6 +12,8 @@ class LabelPhraseCounts(AnswerKind):
         """The counts named in `text`, by the keys of the question's option set (synonyms too)."""
         from nianbao.interview import parse as P
         from nianbao.interview.kinds.options import options_of
+        from nianbao.interview.parse.labelled import GROUPS
         from nianbao.interview.synonyms import synonyms_for
 
-        return P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""))
+        groups = GROUPS[q.options]() if q.options in GROUPS else None
+        return P.parse_counts_by_label(text, options_of(q.options), synonyms_for(q.options or ""), groups)

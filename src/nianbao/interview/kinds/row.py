@@ -1,4 +1,5 @@
-"""Several numbers in a fixed order on one line ("3 0 0 1"): a Table 2 row, a pair of amounts."""
+"""Several numbers on one line, in order ("3 0 0 1") or named ("制发2件，废止1件，现行有效15件"):
+a Table 2 row, a pair of amounts."""
 
 from __future__ import annotations
 
@@ -16,7 +17,13 @@ class Row(AnswerKind):
         from nianbao.chinese.normalize import nfkc
         from nianbao.interview import parse as P
 
+        from nianbao.interview.parse.named_row import parse_named_row
+
         n = len(q.fields)
+        read = P.parse_amount_yuan if q.value_kind == "amount_yuan" else P.parse_count
+        named = parse_named_row(text, [path.rsplit(".", 1)[-1] for path in q.fields], read)
+        if named is not None:
+            return named
         if q.value_kind == "amount_yuan":
             parts = [p for p in re.split(r"[\s,，、;；/]+", nfkc(text).strip()) if p]
             if len(parts) != n:
@@ -35,6 +42,18 @@ class Row(AnswerKind):
         from nianbao.render.numbers import fmt_number
 
         return "" if None in values else " ".join(fmt_number(v) for v in values)
+
+
+    def describe(self, report, q, inst, values):
+        """"本年制发件数 2，本年废止件数 1，现行有效件数 15": each value by its name."""
+        from nianbao.interview.parse.named_row import value_name
+        from nianbao.render.numbers import fmt_number
+
+        if None in values:
+            return ""
+        unit = "元" if q.value_kind == "amount_yuan" else ""
+        names = [value_name(path.rsplit(".", 1)[-1]) for path in q.fields]
+        return "，".join(f"{name} {fmt_number(v)}{unit}" for name, v in zip(names, values))
 
 
 KIND = Row()

@@ -11,6 +11,11 @@ def check_stated_total(label: str, rule: str, values: dict[str, int], parts: tup
 
     if "total" not in values:
         return
+    if values["total"] and not any(key in values for key in parts):
+        raise AnswerError(
+            f"{label}：只写了总计 {values['total']} 件，还要写出各项各多少件"
+            f"（总计可以一起写，我会核对），例如“{_parts_example(parts)}”。"
+        )
     total = parts_total(values, parts)
     if values["total"] != total:
         shown = " + ".join(str(values.get(k, 0)) for k in parts)
@@ -18,6 +23,13 @@ def check_stated_total(label: str, rule: str, values: dict[str, int], parts: tup
             f"{label}（规则 {rule}）：各项 {shown} = {total}，但总计写的是 {values['total']}，"
             f"相差 {abs(total - values['total'])} 件。请核对后重新填写。"
         )
+
+
+def _parts_example(parts: tuple[str, ...]) -> str:
+    from nianbao.report import labels as L
+
+    names = {**L.T3_COLUMNS, **L.T4_COLUMNS}
+    return "，".join(f"{names.get(key, key)}{n}件" for key, n in zip(parts, (2, 1)))
 
 
 def fill_total(label: str, values: dict[str, int], parts: tuple[str, ...]) -> list[str]:

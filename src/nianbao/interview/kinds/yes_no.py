@@ -16,6 +16,18 @@ class YesNo(AnswerKind):
 
         return P.parse_yes_no(text)
 
+    def split_lead(self, text, q, inst):
+        """"有，自然人3件" answers the gate and the first question it opens; a "no" opens none."""
+        from nianbao.interview import parse as P
+        from nianbao.interview.errors import AnswerError
+        from nianbao.interview.parse.common import split_lead
+
+        split = split_lead(text)
+        try:
+            return split if split is not None and P.parse_yes_no(split[0]) is True else None
+        except AnswerError:
+            return None
+
     def apply(self, state, q, inst, value):
         from nianbao.interview.paths import get_path, set_path
 

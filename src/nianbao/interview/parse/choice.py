@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from nianbao.chinese.numerals import arabic_integer, cn_integer
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.parse.common import nfkc, short_answer, show, strip_prefix, strip_suffix
+
+# Words around an option's name that choose nothing ("我们是县级部门", "属于乡镇").
+_AROUND_CHOICE = re.compile(r"我们单位|我单位|本单位|本机关|我们|单位|属于|选择|选|是|为|的|[\s,，。.、:：;；]")
 
 
 def _choice_menu(options: dict[str, str]) -> str:
@@ -41,7 +46,13 @@ def parse_choice(text: str, options: dict[str, str]) -> str:
         return by_number
     candidates = [k for k, label in labels.items() if label.startswith(folded)]
     candidates = candidates or [k for k, label in labels.items() if folded in label]
-    candidates = candidates or [k for k, label in labels.items() if label in folded]
+    inside = [k for k, label in labels.items() if label in folded]
+    if not candidates and len(inside) == 1:
+        said = re.sub(re.escape(labels[inside[0]]), " ", nfkc(word), count=1, flags=re.IGNORECASE)
+        rest = _AROUND_CHOICE.sub("", said).strip()
+        if rest:
+            raise AnswerError(f"看到了“{options[inside[0]]}”，但{show(rest)}没有看懂。请只填序号或名称：{menu}。")
+    candidates = candidates or inside
     chosen = _single(candidates)
     if chosen is not None:
         return chosen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from nianbao.chinese.normalize import nfkc, short_answer  # noqa: F401  (re-exported for the parsers)
 from nianbao.chinese.words import NONE_WORDS
 
@@ -40,3 +42,13 @@ def strip_suffix(text: str, suffixes: tuple[str, ...]) -> str:
 def is_none_answer(text: str) -> bool:
     """"无", "没有", "不涉及", "否" … (with or without a full stop or quotes): nothing to report."""
     return short_answer(text).rstrip(".") in NONE_WORDS
+
+
+# Where a short answer ends and the answer to the next question begins: "有，自然人3件".
+_LEAD = re.compile(r"^\s*(?P<head>[^\s,，。;；:：、]+)[\s,，。;；:：、]+(?P<rest>\S.*)$", re.S)
+
+
+def split_lead(text: str) -> tuple[str, str] | None:
+    """("有", "自然人3件") for "有，自然人3件"; None when nothing follows the first word."""
+    match = _LEAD.match(text)
+    return (match["head"], match["rest"].strip()) if match else None

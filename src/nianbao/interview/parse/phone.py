@@ -110,7 +110,7 @@ def _phone_number(typed: str, digits: str) -> tuple[str | None, str]:
         digits = "0" + digits[2:]
     if digits.startswith("0"):
         typed_area = re.match(r"\s*\+?(0\d{2,3})[- .]", typed)
-        area_length = len(typed_area.group(1)) if typed_area else (3 if digits[1] in "12" else 4)
+        area_length = len(typed_area.group(1)) if typed_area else (3 if digits[1:2] in ("1", "2") else 4)
         area, local = digits[:area_length], digits[area_length:]
     else:
         area, local = "", digits

@@ -98,15 +98,18 @@ class Pairs:
     index: dict[str, list[_Phrase]]
     position: int = 0
 
-    def read_label(self) -> tuple[list[str], str]:
-        """Keys named by the label text here, and that text. Stops where the number starts."""
+    def read_label(self) -> tuple[list[str], str, str]:
+        """Keys named by the label text here, that text, and what of it no phrase covered (each
+        covered phrase replaced by a space). Stops where the number starts."""
         text, start = self.text, self.position
         keys: list[str] = []
+        residue: list[str] = []
         headings_only = True  # separators may follow a heading: "（三）不予公开，1.属于国家秘密"
         while self.position < len(text):
             found = _phrase_at(text, self.position, self.index)
             if found is not None:
                 phrase, self.position = found
+                residue.append(" ")
                 if phrase.key is not None and phrase.key not in keys:
                     keys.append(phrase.key)
                 headings_only = headings_only and phrase.key is None
@@ -121,8 +124,9 @@ class Pairs:
                     break
             elif ch not in ":=":
                 headings_only = False
+            residue.append(ch)
             self.position += 1
-        return keys, text[start : self.position].strip()
+        return keys, text[start : self.position].strip(), "".join(residue)
 
     def read_number(self, key: str) -> int:
         text = self.text
@@ -192,7 +196,7 @@ def accepted_labels(labels: dict[str, str], synonyms: dict[str, str]) -> str:
     return "；".join(entries)
 
 
-def _short_name(key: str, labels: dict[str, str], synonyms: dict[str, str]) -> str:
+def short_name(key: str, labels: dict[str, str], synonyms: dict[str, str]) -> str:
     """The display label, or a short synonym when the label is long: for examples."""
     name = display_label(labels[key])
     short = _short_synonyms(key, synonyms)
@@ -200,5 +204,5 @@ def _short_name(key: str, labels: dict[str, str], synonyms: dict[str, str]) -> s
 
 
 def pairs_example(labels: dict[str, str], synonyms: dict[str, str]) -> str:
-    names = [_short_name(key, labels, synonyms) for key in list(labels)[:2]]
+    names = [short_name(key, labels, synonyms) for key in list(labels)[:2]]
     return "，".join(f"{name}{count}件" for name, count in zip(names, (3, 1)))
