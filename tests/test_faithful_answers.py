@@ -215,3 +215,111 @@ def test_the_county_answers_file_drafts_a_county_report_that_balances(data_dir):
     assert report.table3 == expected.table3 and report.table4 == expected.table4
     check = runner.invoke(app, ["check", "county"])
     assert check.exit_code == 0, check.output
+
+
+# --- issue 11 item 8: understood as meant, or told what was and was not ----------------------------
+
+COUNTY = ANSWERS.parent / "county-bureau-2023-answers.yaml"
+
+
+def draft_county(tmp_path: Path, name: str, without: tuple[str, ...] = (), **overrides: str):
+    answers = yaml.safe_load(COUNTY.read_text(encoding="utf-8"))
+    for question in without:
+        answers.pop(question)
+    answers.update(overrides)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    return runner.invoke(app, ["new", "--answers", str(path), "--name", name])
+
+
+@pytest.mark.parametrize(
+    "typed", ["制发2件，废止1件，现行有效15件", "现行有效15件、制发2件、废止1件", "规范性文件：制发2件，废止1件，现行有效15件"]
+)
+def test_a_table2_row_named_by_its_columns(data_dir, tmp_path, typed):
+    result = draft(tmp_path, "t2", **{"t2.normative": typed})
+    assert result.exit_code == 0, result.output
+    row = report_of(data_dir, "t2").table2.normative_documents
+    assert (row.issued, row.repealed, row.in_force) == (2, 1, 15)
+
+
+def test_a_table2_row_missing_a_column_says_what_was_read_and_what_is_missing(data_dir, tmp_path):
+    result = draft(tmp_path, "t2", **{"t2.normative": "制发2件，废止1件"})
+    assert result.exit_code != 0
+    assert "已看懂" in result.output and "制发件数 2" in result.output and "现行有效件数" in result.output
+
+
+def test_named_decisions_and_fee_amounts(data_dir, tmp_path):
+    result = draft_county(tmp_path, "named", **{"t2.decisions": "处罚37件，许可486件，强制2件"})
+    assert result.exit_code == 0, result.output
+    report = report_of(data_dir, "named")
+    assert (report.table2.licensing, report.table2.penalty, report.table2.coercion) == (486, 37, 2)
+    assert (report.other.fee_notices, report.other.fee_notice_amount, report.other.fees_collected) == (1, 300, 0)
+
+
+def test_a_group_without_its_reason_is_asked_which_reason_in_one_line(data_dir, tmp_path):
+    result = draft_county(tmp_path, "g", **{"t3.outcomes.legal": "予以公开1件，无法提供1件"})
+    assert result.exit_code != 0
+    message = result.output.strip()
+    assert "已看懂：予以公开1件" in message and "“无法提供”要写明是哪一种" in message and "不掌握" in message
+    assert "不认识" not in message and message.count("\n") == 0
+
+
+def test_all_granted_fills_the_column_with_its_open_requests(data_dir, tmp_path):
+    result = draft_county(tmp_path, "all", **{"t3.outcomes.nonprofit": "全部予以公开"})
+    assert result.exit_code == 0, result.output
+    table3 = report_of(data_dir, "all").table3
+    assert table3.get("granted", "nonprofit") == 1 and table3.get("total", "nonprofit") == 1
+
+
+def test_a_total_alone_asks_for_its_parts(data_dir, tmp_path):
+    result = draft_county(tmp_path, "sum", **{"t3.carried_in": "合计3件"})
+    assert result.exit_code != 0
+    assert "只写了总计 3 件" in result.output and "各项各多少件" in result.output
+
+
+def test_a_gate_answered_with_the_question_it_opens(data_dir, tmp_path):
+    """The county file answers t3.gate, t4.gate and other.fee_notices together with the next question."""
+    result = draft_county(tmp_path, "one", **{"t3.gate": "有：自然人18件，企业4件，社会公益组织1件，律所2件"})
+    assert result.exit_code == 0, result.output
+    assert report_of(data_dir, "one").table3.get("new", "natural") == 18
+
+
+def test_a_gate_whose_rest_does_not_fit_the_next_question_records_nothing(data_dir, tmp_path):
+    result = draft_county(tmp_path, "rest", **{"t3.gate": "有，自然人很多"})
+    assert result.exit_code != 0
+    assert "已看懂“有”" in result.output and "下一问" in result.output and "自然人很多" in result.output
+    assert "t3.gate" not in store.load(data_dir / "sessions" / "rest.json").interview.answers
+
+
+def test_an_answer_given_twice_in_an_answers_file_and_differing_is_named(data_dir, tmp_path):
+    result = draft_county(tmp_path, "twice", **{"t3.new": "自然人1件"})
+    assert result.exit_code != 0
+    assert "t3.gate" in result.output and "t3.new" in result.output and "两者不同" in result.output
+
+
+def test_words_beside_a_label_are_said_back(data_dir, tmp_path):
+    """The answers file runs on (the counts are read), but the reply names the word it passed over."""
+    from nianbao.interview.engine import Engine
+    from nianbao.session import Session
+
+    engine = Engine(Session())
+    answers = yaml.safe_load(COUNTY.read_text(encoding="utf-8"))
+    while (step := engine.current()) is not None and step.id != "t3.carried_in":
+        engine.answer(str(answers[step.id]))
+    reply = engine.answer("张某某自然人2件，企业1件")
+    assert reply.accepted and "“张某某”没有看懂" in reply.message and "自然人" in reply.message
+
+
+@pytest.mark.parametrize(
+    "question, typed, named",
+    [("mechanisms.checklist", "1 2 3 4 某某", "某某"), ("agency.kind", "QQ群乡镇", "QQ群")],
+)
+def test_a_word_the_answer_does_not_use_is_named(data_dir, tmp_path, question, typed, named):
+    result = draft(tmp_path, "w", **{question: typed})
+    assert result.exit_code != 0 and named in result.output
+
+
+def test_a_phone_answer_of_one_digit_is_refused_not_a_crash(data_dir, tmp_path):
+    result = draft(tmp_path, "p", **{"mechanisms.complaint_phone": "监督电话 0"})
+    assert result.exit_code != 0 and isinstance(result.exception, SystemExit), result.exception
+    assert "监督电话 0" in result.output and "不像电话号码" in result.output

@@ -16,12 +16,13 @@ from nianbao import store
 from nianbao.interview.conditions import CONDITIONS, INSTANCES, Instance, WalkState
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.derive import derive
-from nianbao.interview.kinds import apply_answer, fields_of, kind_of, parse_answer, show_value
+from nianbao.interview.kinds import apply_answer, describe_value, fields_of, kind_of, parse_answer, show_value
 from nianbao.interview.kinds.options import OPTION_SETS
 from nianbao.interview.parse import parse_count
 from nianbao.interview.paths import PathError, set_path
 from nianbao.interview.prompts import default_interview
 from nianbao.interview.spec import Interview, Question, Section
+from nianbao.interview.together import answer_together
 from nianbao.render.outputs import draft_text_or_none
 from nianbao.interview.status import DONE, HAS_PROBLEM, IN_PROGRESS, NOT_STARTED, SectionProgress  # noqa: F401  (re-exported)
 from nianbao.report.fieldnames import describe_path
@@ -212,7 +213,11 @@ class Engine:
         try:
             parse_answer(text, step.question, step.instance)
         except AnswerError as exc:
-            return Reply(False, f"{step.question.short}：{exc}")
+            try:
+                together = answer_together(self, step, text)
+            except AnswerError as refused:
+                exc, together = refused, None
+            return together if together is not None else Reply(False, f"{step.question.short}：{exc}")
         before = {(f.rule, f.where, f.message) for f in self.findings}
         self.session.interview.answers[step.id] = text
         confirmed = fields_of(step.question, step.instance) if _holds_values(step.question) else []
@@ -229,8 +234,7 @@ class Engine:
             return Reply(True, self.save_error, problem=True, findings=new_findings)
         if done is not None and done.problem:
             return Reply(True, done.problem, problem=True, findings=new_findings)
-        notes = self._notes.get(step.id, [])
-        message = "".join(notes) if notes else _acknowledge(self.session.report, done or step)
+        message = _acknowledge(self.session.report, done or step, "".join(self._notes.get(step.id, [])))
         relevant = [
             f for f in new_findings if not f.incomplete and _section_of(f) in (None, step.section.id)
         ]
@@ -349,16 +353,14 @@ def _covers(path: str, leaf: str) -> bool:
     return leaf == path or leaf.startswith(path + ".")
 
 
-def _acknowledge(report: Report, step: Step) -> str:
-    """Say back what was understood, so a misread answer is caught at once."""
-    understood = show_value(report, step.question, step.instance).replace("\n", "；")
+def _acknowledge(report: Report, step: Step, notes: str) -> str:
+    """Say back everything that was understood (never cut), so a misread answer is caught at
+    once, then what was filled in for the clerk (`notes`: a total computed, zeros of a "no")."""
+    understood = describe_value(report, step.question, step.instance).replace("\n", "；")
     if not kind_of(step.question).holds_values:
         understood = ""  # a gate: the note of apply_answer says what "no" filled in
-    if not understood:
-        return "好的，已记下。"
-    if len(understood) > 40:
-        understood = understood[:40] + "……"
-    return f"已记下：{understood}"
+    said = " ".join(part for part in (f"已记下：{understood}。" if understood else "", notes) if part)
+    return said or "好的，已记下。"
 
 
 def _suggestion(report: Report, empty: Report, step: Step) -> str:

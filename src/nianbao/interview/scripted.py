@@ -83,10 +83,25 @@ def run_answers(engine: Engine, answers: dict[str, str]) -> int:
                 raise ScriptError(f"答案文件缺少问题 {step.id}（{step.short}）的回答。问题是：{engine.ask_text(step)}")
         else:
             text = answers[step.id]
+        before = dict(engine.session.interview.answers)
         reply = engine.answer(text)
         given += 1
         if engine.save_error:
             raise SaveFailed(engine.save_error)
         if not reply.accepted or reply.problem:
             raise ScriptError(f"问题 {step.id}（{step.short}）的回答“{text}”未通过：{reply.message}")
+        _check_answered_together(step, text, before, engine.session.interview.answers, answers)
     return given
+
+
+def _check_answered_together(step, text: str, before: dict, after: dict, answers: dict[str, str]) -> None:
+    """A reply that also answered the next question ("有，自然人18件…") makes that question's own
+    entry unused; when the two differ, which one the clerk meant is not ours to pick."""
+    for other, recorded in after.items():
+        if other == step.id or before.get(other) == recorded or other not in answers:
+            continue
+        if answers[other].strip() != recorded.strip():
+            raise ScriptError(
+                f"问题 {step.id} 的回答“{text}”已经一起回答了问题 {other}（“{recorded}”），"
+                f"答案文件里 {other} 另有回答“{answers[other]}”，两者不同，请删去其中一个"
+            )
