@@ -160,10 +160,48 @@ SECTION_FIVE_TURN = (
     "针对以上不足，2022年街道将利用网格化管理优势，设立群众意见建议收集站点，拓宽群众获取政府信息渠道。\n"
 )
 
+SECTION_FIVE_INTERLEAVED = (
+    "一是主动公开的及时性有待提高。改进措施：建立信息发布台账，明确发布时限。\n"
+    "二是政策解读形式较为单一。改进措施：增加图解、视频等解读形式。\n"
+    "三是工作人员业务不够熟悉。改进措施：每季度组织一次业务培训。\n"
+)
+SECTION_FIVE_EACH_ANSWERED = (
+    "1.政府信息公开目录有待细化。针对这一问题，我们将逐项梳理公开事项，细化目录。"
+    "2.依申请公开答复文书不够规范。针对此问题，将统一答复书模板并加强审核。\n"
+)
+SECTION_FIVE_PLANS = (
+    "（一）存在的主要问题\n1.部分信息公开不够及时。\n2.公开形式便民性有待提高。\n"
+    "（二）下步打算\n1.优化主动公开目录，提升公开时效。\n2.拓展微信公众号等公开渠道。\n"
+)
+SECTION_FIVE_WE_WILL = (
+    "一是部分信息公开不够及时；二是公开形式便民性有待提高。\n"
+    "我局将进一步规范信息发布流程，拓展公开渠道，提升公开时效。\n"
+)
+
 
 @pytest.mark.parametrize(
     "section_five, problems, measures",
     [
+        (
+            SECTION_FIVE_INTERLEAVED,
+            ["主动公开的及时性有待提高", "政策解读形式较为单一", "工作人员业务不够熟悉"],
+            ["建立信息发布台账，明确发布时限", "增加图解、视频等解读形式", "每季度组织一次业务培训"],
+        ),
+        (
+            SECTION_FIVE_EACH_ANSWERED,
+            ["政府信息公开目录有待细化", "依申请公开答复文书不够规范"],
+            ["针对这一问题，我们将逐项梳理公开事项，细化目录", "针对此问题，将统一答复书模板并加强审核"],
+        ),
+        (
+            SECTION_FIVE_PLANS,
+            ["部分信息公开不够及时", "公开形式便民性有待提高"],
+            ["优化主动公开目录，提升公开时效", "拓展微信公众号等公开渠道"],
+        ),
+        (
+            SECTION_FIVE_WE_WILL,
+            ["部分信息公开不够及时", "公开形式便民性有待提高"],
+            ["我局将进一步规范信息发布流程，拓展公开渠道，提升公开时效"],
+        ),
         (
             SECTION_FIVE_LEAD_IN,
             ["个别部门答复文书规范性有待提升，政策解读的形式还不够丰富等"],
@@ -175,7 +213,7 @@ SECTION_FIVE_TURN = (
             ["针对以上不足，2022年街道将利用网格化管理优势，设立群众意见建议收集站点，拓宽群众获取政府信息渠道"],
         ),
     ],
-    ids=["lead-in-then-measures", "turning-sentence"],
+    ids=["interleaved", "each-answered", "plans-heading", "we-will", "lead-in-then-measures", "turning-sentence"],
 )
 def test_new_from_a_published_report_reads_its_problems_apart_from_its_measures(
     data_dir, tmp_path, section_five, problems, measures
