@@ -51,7 +51,7 @@ def test_no_applications_answer_fills_table3_with_zeros(lilin_answers):
 
 def test_no_appeals_answer_fills_table4_with_zeros(lilin_answers):
     engine = Engine(Session())
-    drive(engine, lilin_answers, stop="overview.management")
+    drive(engine, lilin_answers, stop="problems.followup")
     assert engine.session.report.table4.values() == [0] * 15
 
 
@@ -161,7 +161,7 @@ def test_jump_and_progress_statuses(lilin_answers):
     assert {p.id: p.status for p in engine.progress()}["agency"] == IN_PROGRESS
 
     step = engine.jump("problems")
-    assert step.id == "overview.management"
+    assert step.id == "problems.followup"
     engine.answer("无")
     engine.resume_flow()
     assert engine.current().id == "agency.website"

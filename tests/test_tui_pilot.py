@@ -348,7 +348,30 @@ async def test_palette_jumps_to_a_section(data_dir):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen)
+        assert app.engine.current().id == "problems.followup"
+
+
+@pytest.mark.asyncio
+async def test_the_parts_of_the_overview_are_listed_under_the_section_that_writes_it(data_dir):
+    """政府信息管理, 平台建设 and 监督保障 are parts of 一、总体情况: while one is asked, the task
+    list marks the 总体情况 section, which counts them, and 问题与改进 counts only its own."""
+    from nianbao.report.labels import SECTIONS
+    from nianbao.tui.widgets.tasks import TaskList
+
+    path = make_session(data_dir, "parts", lilin_answers(), stop="overview.management")
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
         assert app.engine.current().id == "overview.management"
+        tasks = app.screen.query_one(TaskList)
+        lines = {tasks.get_option_at_index(i).id: tasks.get_option_at_index(i).prompt for i in range(tasks.option_count)}
+        current = [section for section, line in lines.items() if any("bold" in str(span.style) for span in line.spans)]
+        assert current == ["mechanisms"]
+        assert SECTIONS["overview"].split("、")[1] in lines["mechanisms"].plain
+        problems = next(s for s in app.engine.interview.sections if s.id == "problems")
+        assert all(q.id.startswith("problems.") for q in problems.questions)
+        total = lines["problems"].plain.rsplit("/", 1)[-1]
+        assert int(total) == len(problems.questions)
 
 
 @pytest.mark.asyncio
