@@ -654,3 +654,43 @@ async def test_the_header_shows_no_year_until_it_is_answered_and_the_year_sugges
         assert "2021" not in app.screen.sub_title
         await send(pilot, "2026")
         assert app.screen.sub_title.endswith("2026 年")
+
+
+@pytest.mark.asyncio
+async def test_a_kept_answer_is_added_to_and_only_a_suggestion_is_replaced_by_typing(data_dir, monkeypatch):
+    """Issue 12 item 1: going back puts the clerk's own answer in the box with the caret at its
+    end, so that typing adds to it; the suggested year stays selected and is marked as a
+    suggestion, so that typing replaces it."""
+    from datetime import date
+
+    import nianbao.session
+    from nianbao.tui.widgets.hint import SUGGESTED
+    from tui_helpers import type_text
+
+    monkeypatch.setattr(nianbao.session, "today", lambda: date(2026, 12, 3))
+    answers = answers_file()
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_new_report(pilot)
+        box = app.screen.query_one("#answer-input", AnswerInput)
+        hint = app.screen.query_one("#hint")
+        while (step := app.engine.current()).id != "report.year":
+            await send(pilot, answers[step.id])
+        await pilot.pause()
+        assert box.value == "2026" and box.selected_text == "2026"
+        assert SUGGESTED in str(hint.render())
+        await type_text(pilot, "2025")
+        assert box.value == "2025"
+        await send(pilot, "2026")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.engine.current().id == "report.year"
+        assert box.value == "2026" and box.selected_text == ""
+        assert box.cursor_position == len("2026")
+        assert SUGGESTED not in str(hint.render())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        kept = answers[app.engine.current().id].strip()
+        assert box.value == kept and box.selected_text == ""
+        await type_text(pilot, "X")
+        assert box.value == kept + "X"

@@ -197,22 +197,26 @@ class ChatScreen(Screen):
         if step is None:
             hint.update(Text("F5 检查与导出  Ctrl+Z 返回修改  Ctrl+Q 退出"))
             return
-        hint.update(hint_line(step.section.title, step.short, kind, step.question.example))
         unsent = self._unsent.pop(step.id, None)
         if unsent is not None:
             self.notify("刚才输入但没有发送的内容已放回输入框。", timeout=3, markup=False)
         text = unsent if unsent is not None else (step.suggestion or "")
+        # The clerk's own words (typed, or answered before) are kept to be added to: caret at
+        # the end. Only a suggestion (last year's value, the suggested year) is selected, so that
+        # typing replaces it, and the hint says it is one.
+        suggested = unsent is None and bool(text) and (step.raw is None or step.carried)
+        hint.update(hint_line(step.section.title, step.short, kind, step.question.example, suggested=suggested))
         if area is not None and paragraph:
             area.load_text(text)
             self._loaded = area.text
-            if unsent is not None:
+            if not suggested:
                 area.move_cursor(area.document.end)
             area.focus()
         else:
             single.value = self._loaded = text.replace("\n", " ")
             single.focus()
-            if unsent is None:
-                single.select_all()  # a suggestion is selected: typing replaces it, Enter accepts it
+            if suggested:
+                single.select_all()
             else:
                 single.cursor_position = len(single.value)
         self.call_after_refresh(self._cursor_to_caret)

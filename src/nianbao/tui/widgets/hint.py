@@ -7,9 +7,14 @@ from rich.text import Text
 from nianbao.interview.kinds import KINDS
 
 
-def hint_line(section_title: str, short: str, kind: str | None, example: str) -> Text:
+SUGGESTED = "框内为建议值：回车采用，直接输入即替换"
+
+
+def hint_line(section_title: str, short: str, kind: str | None, example: str, suggested: bool = False) -> Text:
     """The line under the transcript: where we are, how to answer, an example."""
     tips = [f"{section_title} > {short}"]
+    if suggested:
+        tips.append(SUGGESTED)
     if kind in KINDS and KINDS[kind].hint:
         tips.append(KINDS[kind].hint)
     if example:
