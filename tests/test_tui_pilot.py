@@ -694,3 +694,40 @@ async def test_a_kept_answer_is_added_to_and_only_a_suggestion_is_replaced_by_ty
         assert box.value == kept and box.selected_text == ""
         await type_text(pilot, "X")
         assert box.value == kept + "X"
+
+
+@pytest.mark.asyncio
+async def test_no_to_the_appeals_gate_after_the_grid_asks_before_zeroing_the_grid(data_dir):
+    """Issue 12 item 2: 结果维持 = 1 typed in the F3 grid, then "没有" to the gate question: the
+    clerk is asked first; only a second "没有" zeroes the table, and then nothing is left at 1."""
+    path = make_session(data_dir, "gate", lilin_answers(), stop="t4.gate")
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.engine.current().id == "t4.gate"
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#grid-tabs").active = "tab-t4"
+        await pilot.pause()
+        grid = app.screen.query_one("#grid-t4")
+        grid.focus()
+        grid.move_cursor(row=0, column=1)  # 行政复议 / 结果维持
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#cell-input").value = "1"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        await send(pilot, "没有")
+        assert app.engine.current().id == "t4.gate"  # not taken yet
+        assert app.engine.session.report.table4.review.upheld == 1
+        asked = transcript_texts(pilot)[-1]
+        assert "表里已有" in asked and "结果维持 1" in asked and "确定没有吗" in asked
+        await send(pilot, "没有")
+        assert app.engine.current().id != "t4.gate"
+        assert app.engine.session.report.table4.values() == [0] * 15
+        assert not [f for f in app.engine.findings if f.rule == "T4-1"]
+        saved = store.load(path).interview.answers
+        assert saved["t4.gate"] == "没有" and not [k for k in saved if k.startswith("cell:table4")]

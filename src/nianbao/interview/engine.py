@@ -103,6 +103,7 @@ class Engine:
         self.findings: list[Finding] = []
         self.save_error: Optional[str] = None  # why the last autosave failed (disk full, no permission)
         self._notes: dict[str, list[str]] = {}
+        self._confirming_no: Optional[str] = None  # the gate whose "no" would zero grid edits, asked once
         self.replay()
 
     # --- building ------------------------------------------------------------------------------
@@ -161,6 +162,28 @@ class Engine:
                 except (AnswerError, PathError):
                     continue  # stale edit of a cell that no longer exists: ignored, kept on file
 
+    def _edits_a_no_would_zero(self, step: Step, text: str) -> list[tuple[str, str]]:
+        """The grid's non-zero edits inside what a gate's "no" fills with zeros: the clerk is
+        asked before they are overwritten (the grid's edits would otherwise win, silently)."""
+        if _holds_values(step.question):
+            return []
+        try:
+            if parse_answer(text, step.question, step.instance) is not False:
+                return []
+        except AnswerError:
+            return []
+        leaves = set(fields_of(step.question, step.instance))
+        edited = []
+        for key, raw in self.session.interview.answers.items():
+            path = key[len(CELL_PREFIX):]
+            if key.startswith(CELL_PREFIX) and path in leaves:
+                try:
+                    if parse_count(raw):
+                        edited.append((path, raw))
+                except AnswerError:
+                    continue
+        return edited
+
     def set_cell(self, path: str, text: str) -> Reply:
         """Edit one table cell directly (the grid). Checks run at once, like any answer."""
         try:
@@ -218,6 +241,18 @@ class Engine:
             except AnswerError as refused:
                 exc, together = refused, None
             return together if together is not None else Reply(False, f"{step.question.short}：{exc}")
+        edited = self._edits_a_no_would_zero(step, text)
+        if edited and self._confirming_no != step.id:
+            self._confirming_no = step.id
+            listed = "、".join(f"{describe_path(tuple(path.split('.')))} {raw.strip()}" for path, raw in edited)
+            return Reply(
+                False,
+                f"{step.question.short}：表里已有{listed}，确定没有吗？"
+                "确定请再答一次“没有”（这些数字将改为 0）；不是就答“有”。",
+            )
+        self._confirming_no = None
+        for path, _ in edited:  # confirmed: the gate's zeros stand, the grid's numbers go
+            del self.session.interview.answers[CELL_PREFIX + path]
         before = {(f.rule, f.where, f.message) for f in self.findings}
         self.session.interview.answers[step.id] = text
         confirmed = fields_of(step.question, step.instance) if _holds_values(step.question) else []
