@@ -323,3 +323,24 @@ def test_a_failed_autosave_is_reported_and_the_next_save_catches_up(tmp_path, mo
     assert store.load(path).interview.answers == {
         "agency.name": "梨林镇人民政府", "agency.kind": "乡镇", "report.year": "2021",
     }
+
+
+def test_recomputing_table3_totals_after_an_outcome_cell_is_edited(lilin_answers):
+    """The grid's Ctrl+R: an edited outcome cell leaves its row's 总计, its column's （七）总计
+    and the table's corner total stale; recomputing sets each to the sum its rule gives."""
+    engine = Engine(Session())
+    drive(engine, lilin_answers)
+    t3 = engine.session.report.table3
+    before = (t3.get("granted", "total"), t3.get("total", "natural"), t3.get("total", "total"))
+    assert engine.set_cell("table3.rows.granted.natural", str(t3.get("granted", "natural") + 2)).accepted
+    assert {f.rule for f in engine.findings} >= {"T3-2", "T3-3"}
+    assert engine.stale_totals("table3.rows.granted.natural") == [
+        "table3.rows.granted.total", "table3.rows.total.natural", "table3.rows.total.total",
+    ]
+    reply = engine.recompute_totals("table3.rows.granted.natural")
+    assert reply.accepted and "已按各项之和重算" in reply.message
+    t3 = engine.session.report.table3
+    assert (t3.get("granted", "total"), t3.get("total", "natural"), t3.get("total", "total")) == tuple(v + 2 for v in before)
+    assert not {f.rule for f in engine.findings} & {"T3-2", "T3-3"}
+    assert not engine.recompute_totals("table3.rows.granted.natural").accepted  # nothing left to do
+    assert "不计入任何总计" in engine.recompute_totals("table3.rows.total.total").message

@@ -731,3 +731,46 @@ async def test_no_to_the_appeals_gate_after_the_grid_asks_before_zeroing_the_gri
         assert not [f for f in app.engine.findings if f.rule == "T4-1"]
         saved = store.load(path).interview.answers
         assert saved["t4.gate"] == "没有" and not [k for k in saved if k.startswith("cell:table4")]
+
+
+@pytest.mark.asyncio
+async def test_the_grid_starts_on_a_value_hints_table4_and_recomputes_a_stale_total(data_dir):
+    """Issue 12 item 8: the cursor starts on the first value (Enter edits it), the footer names
+    the key to 表四, and after a part is edited one key sets its 总计 to the sum, marked computed."""
+    from textual.widgets import Footer
+
+    app = NianbaoApp(data_dir=str(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        await pilot.press("escape")
+        await pilot.press("f3")
+        await pilot.pause()
+        t3 = app.screen.query_one("#grid-t3")
+        assert t3.cursor_coordinate.column == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.focused is app.screen.query_one("#cell-input")
+        assert "自然人" in app.screen.query_one("#cell-input").placeholder
+        shown_keys = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        assert "切换表三/表四" in shown_keys and "重算总计" in shown_keys
+        app.screen.query_one("#grid-t3").focus()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.screen.query_one("#grid-tabs").active == "tab-t4"
+        grid = app.screen.query_one("#grid-t4")
+        assert app.screen.focused is grid and grid.cursor_coordinate.column == 1  # 行政复议 / 结果维持
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#cell-input").value = "1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [f for f in app.engine.findings if f.rule == "T4-1"]
+        assert any("按 Ctrl+R" in n.message for n in app._notifications)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        t4 = app.engine.session.report.table4
+        assert (t4.review.upheld, t4.review.total) == (1, 1)
+        assert not [f for f in app.engine.findings if f.rule == "T4-1"]
+        shown = grid.get_cell("review", "total")
+        assert shown.plain == "=1" and "cyan" in str(shown.style)
+        assert store.load(app.engine.path).interview.answers["cell:table4.review.total"] == "1"

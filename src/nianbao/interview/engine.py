@@ -7,7 +7,7 @@ each change; so back/edit keeps every answer and re-derives what depends on an e
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -18,10 +18,11 @@ from nianbao.interview.errors import AnswerError
 from nianbao.interview.derive import derive
 from nianbao.interview.kinds import apply_answer, describe_value, fields_of, kind_of, parse_answer, show_value
 from nianbao.interview.kinds.options import OPTION_SETS
-from nianbao.interview.parse import parse_count
-from nianbao.interview.paths import PathError, set_path
 from nianbao.interview.prompts import default_interview
 from nianbao.interview.spec import Interview, Question, Section
+from nianbao.interview import cells
+from nianbao.interview.cells import CELL_PREFIX  # noqa: F401  (re-exported)
+from nianbao.interview.reply import Reply
 from nianbao.interview.together import answer_together
 from nianbao.render.outputs import draft_text_or_none
 from nianbao.interview.status import DONE, HAS_PROBLEM, IN_PROGRESS, NOT_STARTED, SectionProgress  # noqa: F401  (re-exported)
@@ -32,7 +33,6 @@ from nianbao.rules import check_report
 from nianbao.session import Session, reporting_year
 
 # Answers keyed "cell:<path>" are edits made in the table grid; they are applied last.
-CELL_PREFIX = "cell:"
 
 # Which section a table's findings belong to.
 _TABLE_SECTION = {"表二": "active", "表三": "requests", "表四": "appeals"}
@@ -65,14 +65,6 @@ class Step:
             return self.question.short
         label = next(iter(self.instance.words.values()))
         return f"{self.question.short}·{label}"
-
-
-@dataclass
-class Reply:
-    accepted: bool  # the answer was understood and saved
-    message: str = ""  # what the assistant says back (Chinese)
-    problem: bool = False  # saved, but a rule still breaks: the same question is asked again
-    findings: list[Finding] = field(default_factory=list)  # new error/warning findings for this answer
 
 
 @dataclass
@@ -127,7 +119,7 @@ class Engine:
                     steps.append(step)
                     self._apply_step(state, step, answers.get(step.id), carried)
         derive(state, asked)
-        self._apply_cell_edits(state.report)
+        cells.apply_cell_edits(self.session.interview.answers, state.report)
         self.session.report = state.report
         self.steps = steps
         self.findings = check_report(state.report, last_year=self.session.last_year, render=draft_text_or_none)
@@ -154,49 +146,17 @@ class Engine:
         step.answered = True
         step.problem = kind_of(q).problem_after(state.report, q, inst)
 
-    def _apply_cell_edits(self, report: Report) -> None:
-        for key, raw in self.session.interview.answers.items():
-            if key.startswith(CELL_PREFIX):
-                try:
-                    set_path(report, key[len(CELL_PREFIX):], parse_count(raw))
-                except (AnswerError, PathError):
-                    continue  # stale edit of a cell that no longer exists: ignored, kept on file
-
-    def _edits_a_no_would_zero(self, step: Step, text: str) -> list[tuple[str, str]]:
-        """The grid's non-zero edits inside what a gate's "no" fills with zeros: the clerk is
-        asked before they are overwritten (the grid's edits would otherwise win, silently)."""
-        if _holds_values(step.question):
-            return []
-        try:
-            if parse_answer(text, step.question, step.instance) is not False:
-                return []
-        except AnswerError:
-            return []
-        leaves = set(fields_of(step.question, step.instance))
-        edited = []
-        for key, raw in self.session.interview.answers.items():
-            path = key[len(CELL_PREFIX):]
-            if key.startswith(CELL_PREFIX) and path in leaves:
-                try:
-                    if parse_count(raw):
-                        edited.append((path, raw))
-                except AnswerError:
-                    continue
-        return edited
-
+    # --- the grid's cells (interview/cells.py) ---------------------------------------------------
     def set_cell(self, path: str, text: str) -> Reply:
         """Edit one table cell directly (the grid). Checks run at once, like any answer."""
-        try:
-            parse_count(text)
-        except AnswerError as exc:
-            return Reply(False, str(exc))
-        before = {(f.rule, f.where, f.message) for f in self.findings}
-        self.session.interview.answers[CELL_PREFIX + path] = text
-        self.replay()
-        self.save()
-        new = [f for f in self.findings if (f.rule, f.where, f.message) not in before]
-        message = " ".join(f"（{f.rule}）{f.message}" for f in new) or "已修改。"
-        return Reply(True, message, findings=new)
+        return cells.set_cell(self, path, text)
+
+    def recompute_totals(self, path: str) -> Reply:
+        """Set the 总计 cells a grid cell is part of to the sum of their parts."""
+        return cells.recompute_totals(self, path)
+
+    def stale_totals(self, path: str) -> list[str]:
+        return cells.stale_totals(self.session.report, path)
 
     # --- asking --------------------------------------------------------------------------------
     def current(self) -> Optional[Step]:
@@ -241,7 +201,7 @@ class Engine:
             except AnswerError as refused:
                 exc, together = refused, None
             return together if together is not None else Reply(False, f"{step.question.short}：{exc}")
-        edited = self._edits_a_no_would_zero(step, text)
+        edited = cells.edits_a_no_would_zero(self.session.interview.answers, step, text)
         if edited and self._confirming_no != step.id:
             self._confirming_no = step.id
             listed = "、".join(f"{describe_path(tuple(path.split('.')))} {raw.strip()}" for path, raw in edited)

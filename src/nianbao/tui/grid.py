@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedCont
 from nianbao.interview.engine import Engine
 from nianbao.render.numbers import fmt_number
 from nianbao.report import labels as L
+from nianbao.report.fieldnames import describe_path
 from nianbao.report.findings import Finding
 from nianbao.report.model import Report
 from nianbao.tui.closing import ClosesOnce
@@ -83,17 +84,30 @@ def failing_cells(findings: list[Finding], table: str) -> set[tuple[str, str]]:
 
 
 class GridScreen(ClosesOnce, Screen[None]):
-    BINDINGS = [Binding("escape", "close", "返回问答")]
+    BINDINGS = [
+        Binding("escape", "close", "返回问答"),
+        Binding("ctrl+t", "switch_table", "切换表三/表四"),
+        Binding("ctrl+r", "recompute", "重算总计"),
+    ]
 
     def __init__(self, engine: Engine) -> None:
         super().__init__()
         self.engine = engine
         self._editing: tuple[GridSpec, str, str] | None = None
+        self._last_edit: tuple[GridSpec, str, str] | None = None
+        self._computed: set[str] = set()  # paths of totals set by Ctrl+R, shown as computed
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="grid-main"):
-            yield Static(Text("方向键选格，回车修改；标红的格子违反了勾稽关系，? 表示未填。", style="bold"), markup=False)
+            yield Static(
+                Text.assemble(
+                    ("方向键选格，回车修改；标红的格子违反了勾稽关系，? 表示未填，", "bold"),
+                    ("=n", "italic cyan"),
+                    (" 为按各项之和重算的总计。Ctrl+T 切换表三/表四，Ctrl+R 重算所选格所在的总计。", "bold"),
+                ),
+                markup=False,
+            )
             with TabbedContent(id="grid-tabs"):
                 for spec in GRIDS:
                     with TabPane(spec.name, id=f"tab-{spec.id}"):
@@ -111,6 +125,7 @@ class GridScreen(ClosesOnce, Screen[None]):
                 table.add_column(label, key=key)
             for key, label in spec.rows:
                 table.add_row(Text(label), *([""] * len(spec.columns)), key=key)
+            table.move_cursor(row=0, column=1)  # the first value: Enter on a label does nothing
         self.refresh_cells()
         self.query_one("#grid-t3", DataTable).focus()
 
@@ -126,6 +141,8 @@ class GridScreen(ClosesOnce, Screen[None]):
                         cell = Text("?", style="bold yellow")
                     elif (row, col) in bad:
                         cell = Text(fmt_number(value), style="bold white on red")
+                    elif spec.path(row, col) in self._computed:
+                        cell = Text("=" + fmt_number(value), style="italic cyan")
                     else:
                         cell = Text(fmt_number(value))
                     table.update_cell(row, col, cell)
@@ -157,9 +174,47 @@ class GridScreen(ClosesOnce, Screen[None]):
             self.notify(reply.message, severity="error", markup=False)
             return
         self._editing = None
+        self._last_edit = (spec, row, col)
+        self._computed.discard(spec.path(row, col))
         event.input.value = ""
+        stale = self.engine.stale_totals(spec.path(row, col))
+        if stale:
+            names = "、".join(describe_path(tuple(p.split("."))) for p in stale)
+            self.notify(f"{names}未随之更新：按 Ctrl+R 按各项之和重算。", timeout=6, markup=False)
         self.refresh_cells()
         self.query_one(f"#grid-{spec.id}", DataTable).focus()
+
+    def _selected(self) -> tuple[GridSpec, str, str] | None:
+        """The value cell under the cursor of the table shown, else the cell edited last."""
+        spec = self._shown_spec()
+        table = self.query_one(f"#grid-{spec.id}", DataTable)
+        if table.cursor_coordinate.column > 0:
+            keys = table.coordinate_to_cell_key(table.cursor_coordinate)
+            return spec, str(keys.row_key.value), str(keys.column_key.value)
+        return self._last_edit
+
+    def _shown_spec(self) -> GridSpec:
+        active = self.query_one("#grid-tabs", TabbedContent).active
+        return next(s for s in GRIDS if active == f"tab-{s.id}")
+
+    def action_switch_table(self) -> None:
+        tabs = self.query_one("#grid-tabs", TabbedContent)
+        other = next(s for s in GRIDS if f"tab-{s.id}" != tabs.active)
+        tabs.active = f"tab-{other.id}"
+        self.query_one(f"#grid-{other.id}", DataTable).focus()
+
+    def action_recompute(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            self.notify("先选中一个分项格子，再按 Ctrl+R。", severity="warning", markup=False)
+            return
+        spec, row, col = selected
+        stale = self.engine.stale_totals(spec.path(row, col))
+        reply = self.engine.recompute_totals(spec.path(row, col))
+        if reply.accepted and not reply.problem:
+            self._computed.update(stale)
+        self.notify(reply.message, severity="error" if reply.problem else "information", markup=False)
+        self.refresh_cells()
 
     def action_close(self) -> None:
         self.dismiss(None)
