@@ -774,3 +774,39 @@ async def test_the_grid_starts_on_a_value_hints_table4_and_recomputes_a_stale_to
         shown = grid.get_cell("review", "total")
         assert shown.plain == "=1" and "cyan" in str(shown.style)
         assert store.load(app.engine.path).interview.answers["cell:table4.review.total"] == "1"
+
+
+@pytest.mark.asyncio
+async def test_the_review_shows_what_was_understood_wrapped_and_keeps_its_row(data_dir):
+    """Issue 12 item 3: at 80 columns the review shows each answer as understood (the checklist's
+    items by name, not "1 2 3 4"), all of it over as many lines as it needs, with its status;
+    after a row is edited and the review opened again, the cursor is on that row."""
+    from nianbao.interview.kinds import describe_value
+
+    answers = lilin_answers()
+    path = make_session(data_dir, "review", answers_file())
+    app = NianbaoApp(data_dir=str(data_dir), session_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        table = app.screen.query_one("#answers")
+        index = table.get_row_index("mechanisms.checklist")
+        label, status, shown = (cell.plain for cell in table.get_row_at(index))
+        step = next(s for s in app.engine.steps if s.id == "mechanisms.checklist")
+        understood = describe_value(app.engine.session.report, step.question, step.instance)
+        assert answers["mechanisms.checklist"] == "1 2 3 4" and shown == understood.replace("\n", "；")
+        assert shown != "1 2 3 4" and status == "已答"
+        assert table.rows["mechanisms.checklist"].height > 1  # wrapped, not cut
+        summary = table.get_row_at(table.get_row_index("overview.summary"))[2].plain
+        assert summary == answers["overview.summary"].replace("\n", "；")  # whole, never cut
+        table.move_cursor(row=index)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen) and app.engine.current().id == "mechanisms.checklist"
+        await send(pilot, "1 2 3")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.query_one("#answers").cursor_row == index

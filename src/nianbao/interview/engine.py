@@ -75,6 +75,7 @@ class ReviewRow:
     answer: str
     problem: Optional[str]
     carried: bool = False  # prefilled from last year, not yet confirmed
+    understood: str = ""  # the value read from the answer, as said back; "" to show the answer
 
 
 class Engine:
@@ -324,6 +325,7 @@ class Engine:
                 s.raw if s.raw is not None else (s.suggestion if s.carried else "（未答）"),
                 s.problem,
                 s.carried,
+                self._understood(s),
             )
             for s in self.steps
         ]
@@ -331,6 +333,14 @@ class Engine:
             if key.startswith(CELL_PREFIX):
                 rows.append(ReviewRow("表格修改", key, describe_path(tuple(key[len(CELL_PREFIX):].split("."))), raw, None))
         return rows
+
+    def _understood(self, step: Step) -> str:
+        """What the review shows of an answer: the value read from it (县级部门, the checklist's
+        items by name), as said back when it was accepted; the answer as typed for a gate, for an
+        answer a rule still rejects, and for one not read at all."""
+        if step.raw is None and not step.carried or step.problem or not _holds_values(step.question):
+            return ""
+        return describe_value(self.session.report, step.question, step.instance)
 
     @property
     def answer_count(self) -> int:

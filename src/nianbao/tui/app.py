@@ -41,6 +41,7 @@ class NianbaoApp(App[str]):
         self.session_path = session_path
         self.new_path = new_path
         self._locked: list[Path] = []  # sessions this app holds the drafting lock of
+        self.review_row: str | None = None  # the review's row last opened to edit: its cursor returns there
 
     def hold(self, path: Path) -> bool:
         """Take the session's drafting lock; False (and the clerk told where it is open) when

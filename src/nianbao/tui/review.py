@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from nianbao.interview.engine import Engine
 from nianbao.services.checking import check_session
@@ -18,7 +19,19 @@ from nianbao.tui.closing import ClosesOnce
 from nianbao.tui.widgets.preview import findings_text
 
 
-ANSWER_WIDTH = 24  # characters of an answer shown in the list; the status column must stay visible
+# The answer column takes what the others leave of the pane, and wraps: at 80 columns it still
+# shows a few words of each answer per line, all of it over as many lines as it needs.
+LABEL_WIDTH, STATUS_WIDTH, MIN_ANSWER_WIDTH = 14, 8, 12
+
+
+def status_of(row) -> Text:
+    if row.problem:
+        return Text("有问题", style="bold red")
+    if row.carried:
+        return Text("沿用上年", style="yellow")
+    if row.answer == "（未答）":
+        return Text("未答", style="dim")
+    return Text("已答", style="green")
 
 
 class ReviewScreen(ClosesOnce, Screen[str]):
@@ -51,18 +64,25 @@ class ReviewScreen(ClosesOnce, Screen[str]):
     def on_mount(self) -> None:
         self.title = "检查你的回答"
         table = self.query_one("#answers", DataTable)
-        table.add_columns("部分", "项目", "状态", "回答")
+        pane = self.query_one("#review-answers").region.width or self.app.size.width * 3 // 5
+        answer_width = max(MIN_ANSWER_WIDTH, pane - 2 - LABEL_WIDTH - STATUS_WIDTH - 3 * 2 - 2)
+        table.add_column("项目", width=LABEL_WIDTH)
+        table.add_column("状态", width=STATUS_WIDTH)
+        table.add_column("回答（读作）", width=answer_width)
+        section = None
         for row in self.engine.review():
-            answer = row.answer.replace("\n", " / ")
-            if len(answer) > ANSWER_WIDTH:
-                answer = answer[: ANSWER_WIDTH - 1] + "..."  # ASCII: "…" has an ambiguous width
-            if row.problem:
-                status = Text("有问题", style="bold red")
-            elif row.carried:
-                status = Text("沿用上年", style="yellow")
-            else:
-                status = Text("")
-            table.add_row(Text(row.section), Text(row.label), status, Text(answer), key=row.step_id)
+            shown = (row.understood or row.answer).replace("\n", "；")
+            label = row.label if row.section == section else f"{row.section}\n{row.label}"
+            section = row.section
+            table.add_row(
+                Text(label), status_of(row), Text(shown, overflow="fold"), key=row.step_id, height=None
+            )
+        kept = getattr(self.app, "review_row", None)
+        if kept is not None:
+            try:
+                table.move_cursor(row=table.get_row_index(kept))
+            except RowDoesNotExist:  # a question no longer asked: stay at the top
+                pass
         self.query_one("#review-findings", Static).update(findings_text(self.full_findings()))
         table.focus()
 
@@ -74,6 +94,7 @@ class ReviewScreen(ClosesOnce, Screen[str]):
 
     @on(DataTable.RowSelected, "#answers")
     def _edit(self, event: DataTable.RowSelected) -> None:
+        self.app.review_row = str(event.row_key.value)  # the cursor comes back to it
         self.engine.goto(str(event.row_key.value))
         self.dismiss("edit")
 

@@ -54,5 +54,15 @@ class Checklist(AnswerKind):
         picked = [str(i + 1) for i, v in enumerate(values) if v]
         return " ".join(picked) or "无"
 
+    def describe(self, report, q, inst, values):
+        """The items taken, by number and name: "1 2 4" alone does not show a wrong number."""
+        from nianbao.interview.kinds.options import options_of
+
+        if None in values:
+            return ""
+        labels = list(options_of(q.options).values())
+        picked = [f"{i + 1}.{labels[i]}" for i, v in enumerate(values) if v and i < len(labels)]
+        return "；".join(picked) or "无"
+
 
 KIND = Checklist()
