@@ -58,3 +58,52 @@ def test_unreadable_says_permission(tmp_path):
     path.chmod(0)
     with pytest.raises(SessionError, match="没有权限读取会话文件"):
         load(path)
+
+
+def _recording_reads(monkeypatch) -> list[int]:
+    """The sizes read_bytes_bounded asks each open file for."""
+    import io
+    from pathlib import Path
+
+    asked: list[int] = []
+    real_open = Path.open
+
+    class Recording(io.BufferedReader):
+        def read(self, size=-1):
+            asked.append(size)
+            return super().read(size)
+
+    def open_recording(self, mode="r", *args, **kwargs):
+        handle = real_open(self, mode, *args, **kwargs)
+        return Recording(handle.detach()) if mode == "rb" else handle
+
+    monkeypatch.setattr(Path, "open", open_recording)
+    return asked
+
+
+def test_a_small_file_is_read_without_asking_for_the_whole_limit(tmp_path, monkeypatch):
+    # read(limit + 1) allocated 20 MiB for every 20 KB report: a third of a millisecond each
+    # in a batch of thousands.
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"y" * 300)
+    asked = _recording_reads(monkeypatch)
+    assert read_bytes_bounded(path, "报告文件", 20 * 1024 * 1024) == b"y" * 300
+    assert asked and max(asked) <= 301
+
+
+def test_a_file_that_grew_after_stat_is_read_up_to_the_limit(tmp_path, monkeypatch):
+    import stat as stat_module
+    from pathlib import Path
+
+    path = tmp_path / "grows.txt"
+    path.write_bytes(b"z" * 500)
+    real_stat = Path.stat
+
+    def stale_stat(self, *args, **kwargs):  # stat() saw the file while it was 100 bytes
+        info = real_stat(self, *args, **kwargs)
+        return os.stat_result((stat_module.S_IFREG | 0o644, *info[1:6], 100, *info[7:]))
+
+    monkeypatch.setattr(Path, "stat", stale_stat)
+    assert read_bytes_bounded(path, "报告文件", 1000) == b"z" * 500
+    with pytest.raises(ReadRefused, match="太大"):
+        read_bytes_bounded(path, "报告文件", 400)

@@ -46,7 +46,11 @@ def read_bytes_bounded(path: Path, what: str, limit: int) -> bytes:
         if info.st_size > limit:
             raise ReadRefused(_too_big(path, what, limit))
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            # read(n) allocates n bytes up front: ask for the size stat() gave (plus one, to see
+            # a file that grew), and only then for the rest up to the limit.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(limit + 1 - len(data))
     except FileNotFoundError:
         raise ReadRefused(f"找不到{what}：{path}") from None
     except PermissionError:

@@ -44,7 +44,14 @@ _HALFWIDTH[0xA0] = 0x20
 _SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u2009]+")
 
 
+_HALFWIDTH_ANY = re.compile("[" + "".join(map(chr, _HALFWIDTH)) + "]")
+
+
 def halfwidth(text: str) -> str:
+    # translate() looks up every character of a Chinese text in the dict; a published report
+    # is NFKC already and has nothing to change, which one regex search tells far faster.
+    if _HALFWIDTH_ANY.search(text) is None:
+        return text
     return text.translate(_HALFWIDTH)
 
 

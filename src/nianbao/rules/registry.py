@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from nianbao.report.findings import Finding, Severity
@@ -32,6 +32,9 @@ class Context:
     # Imported reports: rows their tables do not have at all ("table2.regulations",
     # "table3.<row>"); the blank-cell rules report the missing row once, not its cells.
     absent: frozenset[str] = frozenset()
+    # What several rules derive from the same text (text.section_sentences), worked out once per
+    # report: a dozen rules split the same sections into sentences.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -80,8 +80,14 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(s for s in (part.strip() for part in _SENTENCE_END.split(squeeze(text))) if s)
 
 
-def section_sentences(ctx) -> list[tuple[str | None, str]]:
-    return [(key, sentence) for key, body in segments(ctx) for sentence in sentences(body)]
+def section_sentences(ctx) -> tuple[tuple[str | None, str], ...]:
+    memo = getattr(ctx, "memo", None)
+    if memo is not None and "section_sentences" in memo:
+        return memo["section_sentences"]
+    found = tuple((key, sentence) for key, body in segments(ctx) for sentence in sentences(body))
+    if memo is not None:
+        memo["section_sentences"] = found
+    return found
 
 
 def section_name(key: str | None) -> str:

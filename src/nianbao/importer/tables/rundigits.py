@@ -105,32 +105,32 @@ def count_and_agree(digits: str, n: int) -> tuple[int, list[Optional[int]]]:
     size = len(digits)
     if n == 0 or not digits.isdigit() or not n <= size <= n * MAX_PART_DIGITS:
         return 0, [None] * n
+    # ends[p]: where a cell starting at p may end (_piece_ok for every q), worked out once
+    # instead of inside each of the three loops below.
+    ends = [
+        range(p + 1, p + 2) if digits[p] == "0" else range(p + 1, min(size, p + MAX_PART_DIGITS) + 1)
+        for p in range(size)
+    ]
     # ways_to[i][p]: splits of digits[:p] into i cells; ways_from[i][p]: of digits[p:] into n - i.
     ways_to = [[0] * (size + 1) for _ in range(n + 1)]
     ways_from = [[0] * (size + 1) for _ in range(n + 1)]
     ways_to[0][0] = 1
     ways_from[n][size] = 1
     for i in range(n):
+        here, after = ways_to[i], ways_to[i + 1]
         for p in range(size):
-            if ways_to[i][p]:
-                for q in range(p + 1, min(size, p + MAX_PART_DIGITS) + 1):
-                    if _piece_ok(digits, p, q):
-                        ways_to[i + 1][q] += ways_to[i][p]
+            if here[p]:
+                for q in ends[p]:
+                    after[q] += here[p]
     for i in range(n - 1, -1, -1):
+        here, after = ways_from[i], ways_from[i + 1]
         for p in range(size):
-            for q in range(p + 1, min(size, p + MAX_PART_DIGITS) + 1):
-                if ways_from[i + 1][q] and _piece_ok(digits, p, q):
-                    ways_from[i][p] += ways_from[i + 1][q]
+            here[p] += sum(after[q] for q in ends[p])
     count = ways_to[n][size]
     cells: list[Optional[int]] = []
     for i in range(n):
-        values = {
-            int(digits[p:q])
-            for p in range(size)
-            if ways_to[i][p]
-            for q in range(p + 1, min(size, p + MAX_PART_DIGITS) + 1)
-            if ways_from[i + 1][q] and _piece_ok(digits, p, q)
-        }
+        before, after = ways_to[i], ways_from[i + 1]
+        values = {int(digits[p:q]) for p in range(size) if before[p] for q in ends[p] if after[q]}
         cells.append(values.pop() if len(values) == 1 else None)
     return count, cells
 
