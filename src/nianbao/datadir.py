@@ -29,12 +29,37 @@ def sessions_dir(override: str | os.PathLike | None = None) -> Path:
     return data_dir(override) / "sessions"
 
 
+# Suffixes that make an argument a file's path, not a session's name: sessions and their
+# backups, answers files, and every form a published report comes in (a test keeps these in
+# step with importer/forms.py, which this bottom layer cannot import).
+PATH_SUFFIXES = frozenset({
+    SUFFIX, ".bak", ".yaml", ".yml", ".md", ".xlsx",
+    ".docx", ".pdf", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text",
+})
+
+
+def looks_like_path(text: str) -> bool:
+    """Typed as a path: a folder separator (either kind, for Windows), a leading . or ~, or a
+    file suffix. Anything else is first of all a session's name."""
+    if "/" in text or "\\" in text or text.startswith((".", "~")):
+        return True
+    return Path(text).suffix.lower() in PATH_SUFFIXES
+
+
 def resolve(name_or_path: str, data_dir_override: str | None = None) -> Path:
-    """A session given as a path, or as a name in the sessions folder."""
+    """A session given as a path, or as a name in the sessions folder.
+
+    A saved session comes first: a file or folder of the same name in the current folder
+    (`./lilin`) does not hide session `lilin`. Only an argument that looks like a path, or a
+    name no session has but a file has, is taken as that file.
+    """
+    if looks_like_path(name_or_path):
+        return Path(name_or_path).expanduser()  # cmd.exe and PowerShell leave ~ as typed
+    saved = sessions_dir(data_dir_override) / f"{name_or_path}{SUFFIX}"
     candidate = Path(name_or_path)
-    if candidate.exists() or candidate.suffix == SUFFIX or os.sep in name_or_path:
-        return candidate
-    return sessions_dir(data_dir_override) / f"{name_or_path}{SUFFIX}"
+    if saved.exists() or not candidate.exists():
+        return saved
+    return candidate
 
 
 def list_sessions(data_dir_override: str | None = None) -> list[Path]:

@@ -112,7 +112,7 @@ def _start_session(from_last: Optional[str]) -> Session:
     from nianbao.services.last_year import session_from_last_year
 
     try:
-        return session_from_last_year(Path(from_last))
+        return session_from_last_year(store.resolve(from_last, State.data_dir))  # a saved session's name too
     except (store.SessionError, ReportImportError) as exc:
         raise fail(str(exc)) from None  # both name the file in Chinese
 
