@@ -59,3 +59,46 @@ def test_a_4301_digit_number_in_a_report_leaves_the_rest_readable(label, tmp_pat
     assert report["agency"] == "青溪县白石镇人民政府" and report["year"] == 2021
     assert "9" * 41 not in json.dumps(report["notes"], ensure_ascii=False)  # quoted by its start
     assert any("4301 个字符" in note for note in report["notes"])
+
+
+SECRET = "申请人张某的私密答复"
+
+
+async def _crash_screen(data_dir: Path) -> str:
+    """What the TUI prints when a handler raises: the text of its exit screen."""
+    import io
+
+    from rich.console import Console
+
+    from nianbao.tui.app import NianbaoApp
+
+    app = NianbaoApp(str(data_dir))
+    out = io.StringIO()
+    app.error_console = Console(file=out, width=200, color_system=None)  # where the app prints it
+
+    def handler_that_fails() -> None:
+        session_answer = SECRET  # a local of a crashing frame, as the session is in real ones
+        raise RuntimeError(f"boom {len(session_answer)}")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test() as pilot:
+            app.call_later(handler_that_fails)
+            await pilot.pause()
+            await pilot.pause()
+    assert app.return_code == 1
+    return out.getvalue()
+
+
+async def test_the_crash_screen_shows_no_local_variables_to_a_user(data_dir, monkeypatch):
+    monkeypatch.delenv("NIANBAO_DEBUG", raising=False)
+    shown = await _crash_screen(data_dir)
+    assert "RuntimeError" in shown and "boom" in shown
+    assert "年报助手出错" in shown and "NIANBAO_DEBUG=1" in shown
+    assert SECRET not in shown.replace("\n", "")
+    assert "locals" not in shown
+
+
+async def test_the_crash_screen_shows_local_variables_under_the_debug_switch(data_dir, monkeypatch):
+    monkeypatch.setenv("NIANBAO_DEBUG", "1")
+    shown = await _crash_screen(data_dir)
+    assert "locals" in shown and SECRET[:4] in shown
