@@ -23,6 +23,7 @@ def main_callback(
 ):
     """不带命令运行时打开终端起草界面。"""
     State.data_dir = data_dir
+    store.remove_stale_temp_files(data_dir)  # every start, the TUI's included
     if ctx.invoked_subcommand is None:
         run_tui()
 
