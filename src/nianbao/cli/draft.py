@@ -52,7 +52,10 @@ def new_cmd(
     name: Optional[str] = typer.Option(None, "--name", metavar="NAME", help="会话名（默认按时间生成）"),
 ):
     """新建一份年报。"""
-    path = datadir.new_session_path(State.data_dir, name)
+    try:
+        path = datadir.new_session_path(State.data_dir, name)
+    except datadir.BadSessionName as exc:
+        raise fail(str(exc)) from None
     hold_session(path)  # first: two `new --name same` started together cannot both pass the check below
     if path.exists():
         raise fail(f"会话“{path.stem}”已存在（{path}），请换一个名字，或用 nianbao resume {path.stem} 继续。")
