@@ -179,3 +179,27 @@ def test_p1_through_check_finds_a_mobile_typed_with_86_and_dashes(tmp_path):
     result = CliRunner().invoke(app, ["check", str(path)])
     assert result.exit_code == 1, result.output
     assert "P-1" in result.output and "138****5678" in result.output
+
+
+def _check_text(tmp_path, text: str):
+    from typer.testing import CliRunner
+
+    import nianbao.cli  # noqa: F401  (registers the commands)
+    from nianbao.cli.common import app
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return CliRunner().invoke(app, ["check", str(path)])
+
+
+def test_p1_in_a_published_report_only_the_contact_sentences_number_is_exempt(tmp_path):
+    from pathlib import Path
+
+    clean = (Path(__file__).parent / "fixtures" / "importer" / "clean-2021.txt").read_text(encoding="utf-8")
+    quoted = clean.replace("本报告根据", "本年度申请人张某（电话13812345678）来电咨询。本报告根据", 1)
+    result = _check_text(tmp_path, quoted)
+    assert result.exit_code == 1 and "138****5678" in result.output, result.output
+    # the agency's own mobile in the contact sentence is published on purpose
+    own = clean.replace("电话：0812-5551234", "电话：13912345678", 1)
+    result = _check_text(tmp_path, own)
+    assert "P-1" not in result.output, result.output
