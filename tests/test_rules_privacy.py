@@ -38,9 +38,37 @@ def test_p1_id_number_is_masked_in_the_message():
     assert VALID_ID not in finding.message
 
 
-def test_p1_id_with_a_plausible_birth_date_but_bad_checksum():
-    finding = only(run("P-1", lilin_report(), text=_text("身份证：410881199001011235。")))
-    assert "410***********1235" in finding.message
+def test_p1_an_18_digit_number_whose_check_is_not_an_ids_passes():
+    # issue 13 item 8: a document number with a date inside is no ID; 18 digits are judged by the check
+    assert not id_checksum_ok("440300202101010001")
+    assert run("P-1", lilin_report(), text=_text("文号 440300202101010001 号，编号410881199001011235。")) == []
+
+
+@pytest.mark.parametrize(
+    "typed, shown",
+    [
+        ("440301 19850101 009X", "440***********009X"),  # grouped by spaces
+        ("440301-1985-0101-009X", "440***********009X"),
+        ("440301850101009", "440********1009"),  # a 15-digit old ID
+        (VALID_ID + "abc", "110***********002X"),  # letters right after
+        ("+8613812345678", "138****5678"),
+        ("8613812345678", "138****5678"),
+        ("138.1234.5678", "138****5678"),
+        ("138\u20131234\u20135678", "138****5678"),  # en dash
+        ("1381 2345 678", "138****5678"),  # 4-4-3
+        ("138\uff0d1234\uff0d5678", "138****5678"),  # full-width hyphen
+        ("一三八一二三四五六七八", "138****5678"),  # in Chinese numerals
+        ("138\u200b1234\u20605678", "138****5678"),  # invisible characters inside
+    ],
+)
+def test_p1_personal_data_typed_the_ways_people_type_it(typed, shown):
+    finding = only(run("P-1", lilin_report(), text=_text(f"经核实，申请人张某（{typed}）已领取补助。")))
+    assert shown in finding.message
+    assert typed not in finding.message
+
+
+def test_p1_an_amount_of_eleven_digits_is_no_phone():
+    assert run("P-1", lilin_report(), text=_text("全年支出13812345678元，其中…")) == []
 
 
 def test_p1_long_numbers_that_are_not_ids_pass():
@@ -134,3 +162,44 @@ def test_l1_altered_labels():
 def test_l1_official_labels_pass():
     body = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n3.危及“三安全一稳定”\n5.属于三类内部事务信息"
     assert run("L-1", lilin_report(), text=_text(body)) == []
+
+
+def test_p1_through_check_finds_a_mobile_typed_with_86_and_dashes(tmp_path):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    import nianbao.cli  # noqa: F401  (registers the commands)
+    from nianbao.cli.common import app
+
+    clean = Path(__file__).parent / "fixtures" / "importer" / "clean-2021.txt"
+    text = clean.read_text(encoding="utf-8").replace("主动公开", "申请人王某（+86 138-1234-5678）主动公开", 1)
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "P-1" in result.output and "138****5678" in result.output
+
+
+def _check_text(tmp_path, text: str):
+    from typer.testing import CliRunner
+
+    import nianbao.cli  # noqa: F401  (registers the commands)
+    from nianbao.cli.common import app
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return CliRunner().invoke(app, ["check", str(path)])
+
+
+def test_p1_in_a_published_report_only_the_contact_sentences_number_is_exempt(tmp_path):
+    from pathlib import Path
+
+    clean = (Path(__file__).parent / "fixtures" / "importer" / "clean-2021.txt").read_text(encoding="utf-8")
+    quoted = clean.replace("本报告根据", "本年度申请人张某（电话13812345678）来电咨询。本报告根据", 1)
+    result = _check_text(tmp_path, quoted)
+    assert result.exit_code == 1 and "138****5678" in result.output, result.output
+    # the agency's own mobile in the contact sentence is published on purpose
+    own = clean.replace("电话：0812-5551234", "电话：13912345678", 1)
+    result = _check_text(tmp_path, own)
+    assert "P-1" not in result.output, result.output

@@ -29,12 +29,37 @@ def sessions_dir(override: str | os.PathLike | None = None) -> Path:
     return data_dir(override) / "sessions"
 
 
+# Suffixes that make an argument a file's path, not a session's name: sessions and their
+# backups, answers files, and every form a published report comes in (a test keeps these in
+# step with importer/forms.py, which this bottom layer cannot import).
+PATH_SUFFIXES = frozenset({
+    SUFFIX, ".bak", ".yaml", ".yml", ".md", ".xlsx",
+    ".docx", ".pdf", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text",
+})
+
+
+def looks_like_path(text: str) -> bool:
+    """Typed as a path: a folder separator (either kind, for Windows), a leading . or ~, or a
+    file suffix. Anything else is first of all a session's name."""
+    if "/" in text or "\\" in text or text.startswith((".", "~")):
+        return True
+    return Path(text).suffix.lower() in PATH_SUFFIXES
+
+
 def resolve(name_or_path: str, data_dir_override: str | None = None) -> Path:
-    """A session given as a path, or as a name in the sessions folder."""
+    """A session given as a path, or as a name in the sessions folder.
+
+    A saved session comes first: a file or folder of the same name in the current folder
+    (`./lilin`) does not hide session `lilin`. Only an argument that looks like a path, or a
+    name no session has but a file has, is taken as that file.
+    """
+    if looks_like_path(name_or_path):
+        return Path(name_or_path).expanduser()  # cmd.exe and PowerShell leave ~ as typed
+    saved = sessions_dir(data_dir_override) / f"{name_or_path}{SUFFIX}"
     candidate = Path(name_or_path)
-    if candidate.exists() or candidate.suffix == SUFFIX or os.sep in name_or_path:
-        return candidate
-    return sessions_dir(data_dir_override) / f"{name_or_path}{SUFFIX}"
+    if saved.exists() or not candidate.exists():
+        return saved
+    return candidate
 
 
 def list_sessions(data_dir_override: str | None = None) -> list[Path]:
@@ -57,8 +82,41 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
+MAX_NAME = 100
+# Most file systems take 255 bytes per name, and the longest file made from a name
+# (`..NAME.json.owner.XXXXXXXX.tmp`) adds 26: a name of 100 Chinese characters (300 bytes) fails.
+MAX_NAME_BYTES = 198
+# Separators would leave the sessions folder (../../x, /abs/y, a/b, deleted/…); the rest are
+# characters Windows refuses in a file name.
+_NOT_IN_NAME = frozenset('/\\<>:"|?*')
+
+
+class BadSessionName(ValueError):
+    """A --name that is not one plain file name; str() is the Chinese reason."""
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot name a session (one path segment of the sessions folder), or None."""
+    from nianbao.chinese.normalize import strip_hidden
+
+    shown, hidden = strip_hidden(name)
+    rule = f"会话名应是一个不超过 {MAX_NAME} 个字、不含 / \\ < > : \" | ? * 和控制字符的名字，例如 梨林镇2024"
+    if not name.strip() or name.strip(" .") == "":
+        return f"会话名“{shown}”不能用：不能为空，也不能只是点。{rule}。"
+    if hidden:
+        return f"会话名“{shown}”不能用：含有 {hidden} 个看不见的控制字符。{rule}。"
+    if any(char in _NOT_IN_NAME for char in name):
+        return f"会话名“{shown}”不能用：{rule}（会话都保存在会话文件夹里，不能写成路径）。"
+    if len(name) > MAX_NAME or len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        return f"会话名太长（{len(name)} 个字）：最多 {MAX_NAME} 个字母或数字，或 {MAX_NAME_BYTES // 3} 个汉字。"
+    return None
+
+
 def new_session_path(data_dir_override: str | None = None, name: str | None = None) -> Path:
-    """Where a new session is saved: its name, or one made from the time it was started."""
+    """Where a new session is saved: its name, or one made from the time it was started.
+    Raises BadSessionName when `name` is not one plain file name."""
+    if name is not None and (problem := name_problem(name)):
+        raise BadSessionName(problem)
     stem = name or datetime.now().strftime("nianbao-%Y%m%d-%H%M%S")
     return sessions_dir(data_dir_override) / f"{stem}{SUFFIX}"
 

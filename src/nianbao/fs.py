@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
 TEMP_SUFFIX = ".tmp"
+# The temp files write_atomically makes: mkstemp's 8 random characters between our prefix and
+# suffix. Only names of this form are ever removed as stale.
+_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
+# A write takes seconds; a temp file an hour old is what a killed write left behind.
+STALE_AFTER_SECONDS = 3600
 
 
 class NotARegularFile(OSError):
@@ -131,3 +138,29 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def remove_stale_temp_files(folder: Path, in_use: Callable[[str], bool] = lambda target: False) -> list[Path]:
+    """Remove the temp files interrupted writes left in `folder` (`.NAME.XXXXXXXX.tmp`, regular
+    files older than an hour) unless in_use(NAME) says the file they were for is being written
+    now. Nothing else is touched; a file that cannot be removed is left. Returns what was removed."""
+    removed: list[Path] = []
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed  # no such folder yet, or unreadable: nothing of ours to tidy
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_mtime > cutoff:
+                continue
+            if in_use(match["target"]):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed

@@ -46,10 +46,11 @@ def main() -> None:
         data_dir, new, name = request
         new_path = None
         if new:
-            from nianbao.datadir import new_session_path
+            from nianbao.datadir import name_problem, new_session_path
 
-            new_path = new_session_path(data_dir, name)
-        if new_path is None or not new_path.exists():  # an existing name: the CLI explains
+            # a bad or an existing name: the CLI explains
+            new_path = None if name is not None and name_problem(name) else new_session_path(data_dir, name)
+        if (not new or new_path is not None) and (new_path is None or not new_path.exists()):
             from nianbao.tui.app import open_tui
 
             try:

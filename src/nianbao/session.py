@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, Field, field_validator
 
+from nianbao.chinese.normalize import strip_hidden
 from nianbao.report.model import Report
 
 SCHEMA_VERSION = 1
@@ -28,6 +29,12 @@ def reporting_year(on: date | None = None) -> int:
     return on.year if on.month >= 11 else on.year - 1
 
 
+def _shown_safe(value: Any) -> Any:
+    # An answer is shown again (the TUI's box, --plain's prompt): a hand-edited or hostile file's
+    # escape sequences must not reach the terminal.
+    return strip_hidden(value)[0] if isinstance(value, str) else value
+
+
 class InterviewState(BaseModel):
     position: Optional[str] = None  # id of the question being asked
     answers: dict[str, str] = Field(default_factory=dict)  # question id -> answer as typed
@@ -43,7 +50,8 @@ class InterviewState(BaseModel):
         # that is not text (a list, an object, true) stays an error naming the answer.
         if isinstance(value, dict):
             return {
-                k: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for k, v in value.items()
+                k: _shown_safe(str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
+                for k, v in value.items()
             }
         return value
 

@@ -17,6 +17,7 @@ from nianbao.datadir import (  # noqa: F401  (all but backup_path re-exported)
     resolve,
     sessions_dir,
 )
+from nianbao import fs, lock
 from nianbao.fs import ReadRefused, read_bytes_bounded, real_target, write_bytes_atomically
 from nianbao.report.fieldnames import explain_validation_error
 from nianbao.report.model import Report
@@ -46,6 +47,21 @@ def save(session: Session, path: Path) -> None:
     if previous is not None:
         write_bytes_atomically(backup_path(path), previous, private=True)
     write_bytes_atomically(path, payload, private=True)
+
+
+def remove_stale_temp_files(data_dir_override: str | None = None) -> list[Path]:
+    """At start: the temp files killed saves left in the sessions folder (over an hour old, of
+    no session being drafted now). Returns what was removed."""
+    folder = sessions_dir(data_dir_override)
+    return fs.remove_stale_temp_files(folder, in_use=lambda target: lock.is_locked(folder / _session_of(target)))
+
+
+def _session_of(target: str) -> str:
+    """The session a temp file was for: NAME.json itself, its backup NAME.json.bak, or the lock's
+    owner note .NAME.json.owner."""
+    if target.startswith(".") and target.endswith(".owner"):
+        target = target[1: -len(".owner")]
+    return target.removesuffix(".bak")
 
 
 def rescue_path(path: Path, folder: Path) -> Path:

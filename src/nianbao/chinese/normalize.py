@@ -69,3 +69,23 @@ def normalize_published(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII), one kind of line break, no invisibles."""
     text = _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE))
     return unicodedata.normalize("NFKC", text)
+
+
+# What a terminal or a reader must never get from an answer: C0 and C1 control characters
+# (ESC starts the sequences that clear a screen or set a window's title; newline and tab are
+# kept) and invisible format characters (zero-width space and joiners, word joiner, soft hyphen,
+# bidi overrides, BOM: every character of Unicode's category Cf).
+def _hidden(char: str) -> bool:
+    if char in "\n\t":
+        return False
+    return unicodedata.category(char) in ("Cc", "Cf")
+
+
+def strip_hidden(text: str) -> tuple[str, int]:
+    """The text without control and invisible format characters, and how many were removed."""
+    kept = "".join(char for char in text if not _hidden(char))
+    return kept, len(text) - len(kept)
+
+
+def hidden_note(count: int) -> str:
+    return f"（已去掉 {count} 个看不见的控制字符或格式字符。）"

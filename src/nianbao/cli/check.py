@@ -54,7 +54,7 @@ def expand(names: list[str]) -> tuple[list[str], list[str]]:
     errors: list[str] = []
     for name in names:
         path = Path(name)
-        if path.is_dir():
+        if path.is_dir() and store.resolve(name, State.data_dir) == path:  # not a saved session's name
             found = sorted(p for p in path.iterdir() if _is_report_file(p))
             if not found:
                 errors.append(f"文件夹 {path} 中没有报告文件（{'、'.join(folder_suffixes())}）。")
@@ -83,7 +83,7 @@ def _looks_like_session(path: Path) -> bool:
 def load_last_year(name: str) -> LastYear:
     from nianbao.services.last_year import load_last_year as load
 
-    path = store.resolve(name, State.data_dir) if not is_published(name) else Path(name)
+    path = store.resolve(name, State.data_dir) if not is_published(name, State.data_dir) else Path(name)
     try:
         report, text = load(path)
     except ReportImportError as exc:

@@ -23,6 +23,7 @@ def main_callback(
 ):
     """不带命令运行时打开终端起草界面。"""
     State.data_dir = data_dir
+    store.remove_stale_temp_files(data_dir)  # every start, the TUI's included
     if ctx.invoked_subcommand is None:
         run_tui()
 
@@ -51,7 +52,10 @@ def new_cmd(
     name: Optional[str] = typer.Option(None, "--name", metavar="NAME", help="会话名（默认按时间生成）"),
 ):
     """新建一份年报。"""
-    path = datadir.new_session_path(State.data_dir, name)
+    try:
+        path = datadir.new_session_path(State.data_dir, name)
+    except datadir.BadSessionName as exc:
+        raise fail(str(exc)) from None
     hold_session(path)  # first: two `new --name same` started together cannot both pass the check below
     if path.exists():
         raise fail(f"会话“{path.stem}”已存在（{path}），请换一个名字，或用 nianbao resume {path.stem} 继续。")
@@ -112,7 +116,7 @@ def _start_session(from_last: Optional[str]) -> Session:
     from nianbao.services.last_year import session_from_last_year
 
     try:
-        return session_from_last_year(Path(from_last))
+        return session_from_last_year(store.resolve(from_last, State.data_dir))  # a saved session's name too
     except (store.SessionError, ReportImportError) as exc:
         raise fail(str(exc)) from None  # both name the file in Chinese
 

@@ -44,8 +44,7 @@ def export_cmd(
     force: bool = typer.Option(False, "--force", help="报告有错误级问题时仍然导出"),
 ):
     from nianbao.render.env import MissingFact
-    from nianbao.fs import write_atomically
-    from nianbao.render.export import writer
+    from nianbao.render.export import export_report
     from nianbao.render.pdf import PdfError
     from nianbao.services.checking import check_session
 
@@ -69,7 +68,7 @@ def export_cmd(
             f"报告存在 {len(errors)} 个错误级问题，未导出。改正后再导出，或加 --force 强制导出。", EXIT_FINDINGS
         )
     try:
-        write_atomically(output, writer(report, fmt))
+        export_report(report, fmt, output)
     except MissingFact as exc:
         raise fail(f"{exc}（会话：{session}）") from None
     except PdfError as exc:

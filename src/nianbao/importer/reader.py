@@ -4,6 +4,7 @@ anything but ReportImportError, whose Chinese message says why the file cannot b
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from nianbao.chinese.matching import Squeezed, normalize
@@ -57,6 +58,8 @@ def import_text(text: str, file: str = "") -> ImportedReport:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
         notes.append(f"文字过长，只读取了前 {MAX_CHARS} 个字符。")
+    if (replaced := len(re.findall("\ufffd+", text))):
+        notes.append(_replaced_note(text, replaced))
     norm, dropped = drop_furniture(normalize(text))
     if dropped:
         notes.append(f"略去了 {dropped} 行页码、附件下载或抄送印发等版面文字。")
@@ -82,6 +85,14 @@ def import_text(text: str, file: str = "") -> ImportedReport:
     _fill_problems(imported, norm[slice(*spans["problems"])] if "problems" in spans else "")
     _section_notes(imported, imported.sections)
     return imported
+
+
+def _replaced_note(text: str, count: int) -> str:
+    """Bytes that were no character (decode.py put U+FFFD in their place) are said, with where
+    the first one is, so the clerk can compare with the original file."""
+    at = text.index("\ufffd")
+    around = " ".join(text[max(0, at - 8): at + 9].split())
+    return f"文件中有 {count} 处无法识别的文字（不是有效编码的字节），已用“\ufffd”代替（第一处在“{around}”），请对照原文件核对。"
 
 
 def _after(norm: str, headings, key: str) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from nianbao import store
+from nianbao.chinese.normalize import hidden_note, strip_hidden
 from nianbao.interview.conditions import CONDITIONS, INSTANCES, Instance, WalkState
 from nianbao.interview.errors import AnswerError
 from nianbao.interview.derive import derive
@@ -194,6 +195,13 @@ class Engine:
         step = self.current()
         if step is None:
             return Reply(False, "问答已全部完成，可以查看、检查和导出报告。")
+        text, hidden = strip_hidden(text)  # nothing typed or pasted may drive the terminal
+        reply = self._answer(step, text)
+        if hidden:
+            reply.message += hidden_note(hidden)
+        return reply
+
+    def _answer(self, step: Step, text: str) -> Reply:
         try:
             parse_answer(text, step.question, step.instance)
         except AnswerError as exc:

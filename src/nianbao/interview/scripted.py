@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from nianbao.chinese.normalize import strip_hidden
 from nianbao.fs import ReadRefused, read_bytes_bounded
 from nianbao.interview.engine import Engine
 
@@ -70,6 +71,8 @@ def _as_text(value: Any) -> str:
 
 def run_answers(engine: Engine, answers: dict[str, str]) -> int:
     """Answer every question from `answers`; returns how many answers were given."""
+    # Answers are echoed in the messages below: no escape sequence of the file reaches the terminal.
+    answers = {key: strip_hidden(value)[0] for key, value in answers.items()}
     given = 0
     guard = 0
     while (step := engine.current()) is not None:

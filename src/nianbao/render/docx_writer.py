@@ -182,11 +182,20 @@ def _add_field(paragraph, instruction: str, shown: str) -> None:
     run_with(end)
 
 
+# python-docx refuses a core property over 255 characters; the body keeps the full text.
+_MAX_PROPERTY = 255
+
+
+def _property(text: str) -> str:
+    text = _xml_safe(text)
+    return text if len(text) <= _MAX_PROPERTY else text[: _MAX_PROPERTY - 1] + "…"
+
+
 def _set_properties(doc: DocxDocument, report: Report) -> None:
     props = doc.core_properties
     now = datetime.now(timezone.utc).replace(microsecond=0)
-    props.title = _xml_safe(report.title)
-    props.author = props.last_modified_by = _xml_safe(report.agency.name)
+    props.title = _property(report.title)
+    props.author = props.last_modified_by = _property(report.agency.name)
     props.language = "zh-CN"
     props.comments = props.keywords = props.subject = ""
     props.created = props.modified = now

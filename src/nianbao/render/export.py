@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from nianbao.fs import write_atomically
+from nianbao.fs import remove_stale_temp_files, write_atomically
 from nianbao.render.formats import OUTPUT_FORMATS
 from nianbao.report.model import Report
 
@@ -17,4 +17,6 @@ def writer(report: Report, fmt: str) -> Callable[[Path], None]:
 
 
 def export_report(report: Report, fmt: str, target: Path) -> None:
-    write_atomically(Path(target), writer(report, fmt))
+    target = Path(target)
+    remove_stale_temp_files(target.parent)  # what an export killed earlier left in this folder
+    write_atomically(target, writer(report, fmt))

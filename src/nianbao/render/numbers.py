@@ -9,11 +9,11 @@ def fmt_number(value) -> str:
     """3 -> "3"; Decimal("1.50") -> "1.5"; 0.0 -> "0"."""
     if value is None:
         return ""
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text
     if isinstance(value, float):
-        return format(Decimal(str(value)).normalize(), "f")
+        value = Decimal(str(value))
+    if isinstance(value, Decimal):
+        # -0.0 is a zero a clerk typed or a file holds; a report never prints "-0"
+        return "0" if value.is_zero() else format(value.normalize(), "f")
     return str(value)
 
 

@@ -7,6 +7,7 @@ yet, the clerk's own answers in the model. They are errors: such a report must n
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from nianbao.report import labels as L
@@ -59,10 +60,20 @@ def _context(text: str, start: int, end: int, width: int = 10) -> str:
 
 
 # --- P-1: personal data ---------------------------------------------------------------------
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<![0-9])1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])")
+# Numbers as people type them: grouped by spaces, dots, hyphens or dashes (full-width ones are
+# ASCII after NFKC), invisible characters inside, in Chinese numerals, with +86 or 86 ahead.
+_SEP = r"[ .\-\u2010-\u2015]?"
+_ID_NUMBER = re.compile(rf"(?<![0-9A-Za-z])\d{{6}}{_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{3}}[0-9Xx](?![0-9])")
+_OLD_ID_NUMBER = re.compile(rf"(?<![0-9A-Za-z])\d{{6}}{_SEP}\d{{6}}{_SEP}\d{{3}}(?![0-9])")
+# 11 digits from 13-19, separators between any of them; an amount (…元) is no phone.
+_MOBILE = re.compile(
+    rf"(?<![0-9])(?:(?:\+|00)?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}(?![0-9])(?!\s*(?:元|万|亿|件|条|次|人|个|份))"
+)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
+_NUMERALS = str.maketrans("〇零○一幺二两三四五六七八九", "00011223456789")
+_NUMERAL_RUN = re.compile(r"[〇零○一幺二两三四五六七八九]{11,}")
+_INVISIBLE_INSIDE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def id_checksum_ok(number: str) -> bool:
@@ -72,17 +83,28 @@ def id_checksum_ok(number: str) -> bool:
 
 
 def plausible_birth_date(number: str, latest_year: int) -> bool:
+    """The birth date of an 18-digit ID, or of a 15-digit one (YYMMDD in the 1900s)."""
+    digits = f"{number[:6]}19{number[6:]}" if len(number) == 15 else number
     try:
-        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        born = date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
     except ValueError:
         return False
     return 1900 <= born.year <= latest_year
 
 
+def _digits(number: str) -> str:
+    return re.sub(r"[^0-9Xx]", "", number)
+
+
 def mask(number: str) -> str:
     """Keep the first 3 and last 4 characters: 13812345678 -> 138****5678."""
-    digits = re.sub(r"[- ]", "", number)
+    digits = _digits(number)
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def _mobile_digits(number: str) -> str:
+    digits = _digits(number)
+    return digits[-11:]  # without +86 / 86
 
 
 def _published_phones(report: Report) -> set[str]:
@@ -91,29 +113,47 @@ def _published_phones(report: Report) -> set[str]:
     return {number for phone in phones for number in re.findall(r"\d{7,}", re.sub(r"[- ]", "", phone))}
 
 
+def _scanned(raw: str) -> str:
+    """The text as numbers are looked for in it: NFKC, no invisible characters, Chinese-numeral
+    runs as digits."""
+    text = _INVISIBLE_INSIDE.sub("", unicodedata.normalize("NFKC", raw))
+    return _NUMERAL_RUN.sub(lambda m: m.group(0).translate(_NUMERALS), text)
+
+
+def _ids(text: str, latest_year: int) -> list[re.Match]:
+    found = [m for m in _ID_NUMBER.finditer(text) if id_checksum_ok(_digits(m.group(0)))]  # 18: by its check
+    for match in _OLD_ID_NUMBER.finditer(text):  # 15 digits have no check: by the birth date
+        if not _inside(match, found) and plausible_birth_date(_digits(match.group(0)), latest_year):
+            found.append(match)
+    return found
+
+
+def _inside(match: re.Match, others: list[re.Match]) -> bool:
+    return any(match.start() < other.end() and other.start() < match.end() for other in others)
+
+
 @rule("P-1", "E", "文字中不能有个人信息：身份证号码、手机号码等")
 def p1_personal_data(ctx: Context):
     published = _published_phones(ctx.report)
     latest_year = max(ctx.report.year, date.today().year)
     for key, path, raw in _texts(ctx):
-        text = halfwidth(raw)
-        for match in _ID_NUMBER.finditer(text):
-            number = match.group(0)
-            if id_checksum_ok(number) or plausible_birth_date(number, latest_year):
-                yield Finding(
-                    section=key, row=path,
-                    message=(
-                        f"{_where(key, path)}中有疑似身份证号码 {mask(number)}，"
-                        "属于个人信息，公开前请删除或遮挡。"
-                    ),
-                )
+        text = _scanned(raw)
+        ids = _ids(text, latest_year)
+        for number in (m.group(0) for m in ids):
+            yield Finding(
+                section=key, row=path,
+                message=(
+                    f"{_where(key, path)}中有疑似身份证号码 {mask(number)}，"
+                    "属于个人信息，公开前请删除或遮挡。"
+                ),
+            )
         for match in _MOBILE.finditer(text):
-            if re.sub(r"[- ]", "", match.group(0)) in published:
+            if _inside(match, ids) or _mobile_digits(match.group(0)) in published:
                 continue
             yield Finding(
                 section=key, row=path,
                 message=(
-                    f"{_where(key, path)}中有手机号码 {mask(match.group(0))}，"
+                    f"{_where(key, path)}中有手机号码 {mask(_mobile_digits(match.group(0)))}，"
                     "属于个人信息，公开前请删除或遮挡（机关对外公布的联系电话除外）。"
                 ),
             )

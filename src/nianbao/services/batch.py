@@ -80,21 +80,22 @@ class LastYear:
 Result = Union[Checked, Unusable]
 
 
-def is_published(name: str) -> bool:
+def is_published(name: str, data_dir: Optional[Path] = None) -> bool:
     """A published report (imported), not a session (loaded): by its suffix, or any existing
-    file that is not .json (a report saved as .md or without a suffix is still read)."""
+    file that is not .json (a report saved as .md or without a suffix is still read) unless a
+    saved session has that name (a file `lilin` beside the user does not hide session lilin)."""
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix in report_suffixes():
         return True
-    return suffix != store.SUFFIX and path.is_file()
+    return suffix != store.SUFFIX and path.is_file() and store.resolve(name, data_dir) == path
 
 
 def check_one(name: str, last_year: Optional[LastYear] = None, data_dir: Optional[Path] = None) -> Checked:
     """Read and check one file. Raises Unusable with the Chinese reason."""
     last = last_year.report if last_year else None
     last_text = last_year.text if last_year else None
-    if is_published(name):
+    if is_published(name, data_dir):
         from nianbao.importer import import_path
 
         try:
@@ -181,7 +182,7 @@ def _results(names: list[str], last_year, data_dir, jobs: int) -> Iterator[Resul
     # The first file here, and every input form's extractor loaded: the lazy imports and
     # compiled patterns are then inherited by the workers where processes are forked, instead
     # of being redone in each.
-    for suffix in {Path(name).suffix.lower() for name in names if is_published(name)}:
+    for suffix in {Path(name).suffix.lower() for name in names if is_published(name, data_dir)}:
         form_by_suffix(suffix).load_extractor()
     yield _checked_or_unusable(names[0], last_year, data_dir)
     rest = names[1:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     from nianbao.interview.engine import Engine
     from nianbao.session import Session
     from nianbao.tui.start import StartScreen
+
+
+# Set to 1 for Textual's crash screen with every frame's local variables (they hold the session).
+DEBUG_ENV = "NIANBAO_DEBUG"
 
 
 class NianbaoApp(App[str]):
@@ -42,6 +47,27 @@ class NianbaoApp(App[str]):
         self.new_path = new_path
         self._locked: list[Path] = []  # sessions this app holds the drafting lock of
         self.review_row: str | None = None  # the review's row last opened to edit: its cursor returns there
+
+    def _fatal_error(self) -> None:
+        """Textual's crash screen lists every frame's local variables, the whole session among
+        them, for anyone who sees or pastes it: a clerk gets the traceback without them, a
+        developer (NIANBAO_DEBUG=1) gets Textual's full one."""
+        if os.environ.get(DEBUG_ENV) == "1":
+            super()._fatal_error()
+            return
+        import rich
+        from rich.console import Group
+        from rich.segment import Segments
+        from rich.text import Text
+        from rich.traceback import Traceback
+
+        self.bell()
+        shown = Group(
+            Text(f"年报助手出错，已退出。请把下面的出错信息反馈给开发者（设置环境变量 {DEBUG_ENV}=1 可看到更详细的调试信息）。", style="bold red"),
+            Traceback(show_locals=False, width=None, suppress=[rich]),
+        )
+        self._exit_renderables.append(Segments(self.console.render(shown, self.console.options)))
+        self._close_messages_no_wait()
 
     def hold(self, path: Path) -> bool:
         """Take the session's drafting lock; False (and the clerk told where it is open) when

@@ -41,12 +41,31 @@ def decode_bytes(data: bytes, name: str = "") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = _utf8_with_a_few_bad_bytes(data)
+    if text is not None:
+        return text
     try:
         # GB18030 is a superset of GBK and GB2312, the encodings Chinese government sites use.
         return data.decode("gb18030")
     except UnicodeDecodeError:
         pass
     return _best_guess(data, name)
+
+
+# A UTF-8 file damaged in a few places (one byte lost in a copy, a file cut mid-character) is
+# still UTF-8: at most one bad place per this many good non-ASCII characters. GB18030 text read
+# as UTF-8 has almost no good multi-byte characters, so it never passes.
+_GOOD_PER_BAD = 100
+_REPLACED = "\ufffd"
+
+
+def _utf8_with_a_few_bad_bytes(data: bytes) -> str | None:
+    """The text with each bad byte sequence replaced by U+FFFD (import_text notes them), or None
+    when the file is not UTF-8 at all."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(_REPLACED) - data.count(_REPLACED.encode("utf-8"))  # one per bad byte at most
+    good = sum(1 for char in text if char > "\x7f") - text.count(_REPLACED)
+    return text if 0 < bad and bad * _GOOD_PER_BAD <= good else None
 
 
 def _best_guess(data: bytes, name: str) -> str:

@@ -21,6 +21,7 @@ _URL = re.compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s)）\
 _SITE_NAME = re.compile(r"[“\"]?([^“”\"\s,，。、在从于]{2,30}?(?:门户网站|网站|政府网|平台))[”\"]?")
 _LEAD_VERB = re.compile(r"^(?:可以|可|请)?(?:通过|登录|登陆|在|从|于)")
 _DOWNLOAD = re.compile(r"电子版|下载")
+_CONTACT = re.compile(r"联系|咨询电话")
 # The contact lines are near the start (preamble) or the very end of a report.
 _HEAD = 4000
 
@@ -38,10 +39,30 @@ def read_contact(text: str) -> tuple[Contact, str]:
         office=office,
         address=_first(_ADDRESS, head),
         postcode=_first(_POSTCODE, head),
-        phone=_first(_PHONE, head),
+        phone=_contact_phone(head),
         email=_first(_EMAIL, head, group=0),
     )
     return contact, _website(head)
+
+
+_CONTACT_LINE = re.compile(r"^\s*(?:联系|咨询|办公)?(?:电话|地址|邮编|邮政编码|传真|邮箱|电子邮箱|电子信箱)")
+
+
+def _contact_phone(head: str) -> str:
+    """The phone of the contact sentence ("如对本报告有疑问，请与…联系（…电话…）", or the lines
+    of contact details right after it), not the first number after 电话 anywhere: an
+    applicant's mobile quoted in the text is personal data, not the agency's number."""
+    for sentence in _sentences_with(_CONTACT, head):
+        at = head.find(sentence) + len(sentence)
+        following = []
+        for line in head[at:].lstrip("。\n").split("\n")[:6]:
+            if not _CONTACT_LINE.match(line):
+                break
+            following.append(line)
+        found = _first(_PHONE, "\n".join([sentence, *following]))
+        if found:
+            return found
+    return ""
 
 
 def _first(pattern: re.Pattern, text: str, group: int = 1) -> str:

@@ -29,6 +29,8 @@ _DECIMAL = re.compile(r"^\d+\.\d+$")
 _CELL_CHARS = re.compile(r"[\d\s|.,\-—–―/\\无空×?万元件条项个人次]*")
 # Digits long enough to need decoding are capped: beyond this no table row is plausible.
 MAX_RUN_DIGITS = 80
+# One cell's text, units and separators included: far beyond any count or amount of a report.
+MAX_CELL_CHARS = 40
 
 
 @dataclass
@@ -45,6 +47,8 @@ class CellRead:
 def parse_value(token: str) -> tuple[bool, Value]:
     """(ok, value). Blank markers give (True, None); text that is no number gives (False, None)."""
     t = token.strip().replace(" ", "")
+    if len(t) > MAX_CELL_CHARS:  # no count or amount is this long (and int() refuses 4,301 digits)
+        return False, None
     if t.isascii() and t.isdigit():
         return True, int(t)  # the common case, first
     if t == "" or t in BLANK_MARKERS:
@@ -60,6 +64,13 @@ def parse_value(token: str) -> tuple[bool, Value]:
         except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
             return False, None
     return False, None
+
+
+def _shown(cell: str) -> str:
+    """A cell as quoted in a note: a long one by its start and its length."""
+    if len(cell) <= MAX_CELL_CHARS:
+        return cell
+    return f"{cell[:MAX_CELL_CHARS]}…（共 {len(cell)} 个字符）"
 
 
 def detect_layout(area: str) -> tuple[str, int]:
@@ -133,7 +144,7 @@ def _parsed(cells: list[str], raw: str) -> CellRead:
     for cell in cells:
         ok, value = parse_value(cell)
         if not ok:
-            invalid.append(cell.strip())
+            invalid.append(_shown(cell.strip()))
         values.append(value)
     return CellRead("ok", values, raw=raw, invalid=invalid)
 
