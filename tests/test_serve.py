@@ -173,3 +173,49 @@ def test_ctrl_c_stops_the_server_and_every_tab_process(tmp_path):
     while time.monotonic() < deadline and Path(f"/proc/{tab[0]}").exists():
         time.sleep(0.1)
     assert not Path(f"/proc/{tab[0]}").exists(), "the tab's nianbao outlived the server"
+
+
+def test_two_tabs_cannot_draft_one_session(tmp_path):
+    """Each tab is its own nianbao process: the session lock keeps the second tab off the
+    session the first one drafts, and tells it so (read from the screen the tab is sent)."""
+    server, address = _start(tmp_path)
+    ws_url = address.rstrip("/") + "/ws?width=120&height=40"
+    sessions = tmp_path / "sessions"
+
+    async def screen_until(ws, wanted: str, timeout: float = 60) -> str:
+        seen = b""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                message = await asyncio.wait_for(ws.receive(), max(0.1, deadline - time.monotonic()))
+            except asyncio.TimeoutError:
+                break
+            if message.type == aiohttp.WSMsgType.BINARY:
+                seen += message.data
+                if wanted in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode("utf-8", "replace")):
+                    return wanted
+        return seen.decode("utf-8", "replace")
+
+    async def two_tabs() -> str:
+        async with aiohttp.ClientSession() as session:
+            first = await session.ws_connect(ws_url)
+            assert await screen_until(first, "新建年报") == "新建年报"
+            await first.send_json(["stdin", "n"])
+            for _ in range(300):
+                if list(sessions.glob("*.json")):
+                    break
+                await asyncio.sleep(0.2)
+            second = await session.ws_connect(ws_url)
+            assert await screen_until(second, "回车继续填写") == "回车继续填写"  # the listing of the first tab's session
+            await asyncio.sleep(1)
+            await second.send_json(["stdin", "\r"])  # open it
+            found = await screen_until(second, "正在另一处填写")
+            await first.close()
+            await second.close()
+            return found
+
+    try:
+        assert asyncio.run(two_tabs()) == "正在另一处填写"
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
