@@ -19,7 +19,7 @@ def nianbao(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
 
 
-@pytest.mark.parametrize("command", [[], ["new"], ["resume"], ["sessions"], ["print"], ["export"], ["check"]])
+@pytest.mark.parametrize("command", [[], ["new"], ["resume"], ["sessions"], ["print"], ["export"], ["check"], ["serve"]])
 def test_help_is_in_chinese(tmp_path: Path, command):
     result = nianbao(*command, "--help", data_dir=tmp_path)
     assert result.returncode == 0

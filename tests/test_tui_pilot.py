@@ -247,6 +247,25 @@ async def test_export_from_the_review_writes_the_file(data_dir, tmp_path, lilin)
 
 
 @pytest.mark.asyncio
+async def test_export_in_the_browser_is_delivered_as_a_download(data_dir, tmp_path, lilin, monkeypatch):
+    """Under `nianbao serve` (Textual's web driver) the exported file also goes to the browser."""
+    app = NianbaoApp(data_dir=str(data_dir))
+    delivered: list[tuple] = []
+    monkeypatch.setattr(app, "deliver_binary", lambda path, **kw: delivered.append((Path(path), kw)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _finished_app(pilot, app)
+        monkeypatch.setattr(type(app._driver), "is_web", property(lambda self: True))
+        await pilot.press("e")
+        await pilot.pause()
+        target = tmp_path / "年报.txt"
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.click("#btn-do-export")
+        await pilot.pause()
+    assert delivered == [(target, {"save_filename": "年报.txt"})]
+    assert target.read_text(encoding="utf-8") == to_text(lilin.report)
+
+
+@pytest.mark.asyncio
 async def test_export_suggests_the_current_folder_and_never_overwrites_unasked(data_dir, tmp_path, lilin, monkeypatch):
     monkeypatch.chdir(tmp_path)
     app = NianbaoApp(data_dir=str(data_dir))

@@ -6,7 +6,7 @@ import sys
 
 from rich.text import Text
 
-from nianbao.cli import check, draft, output, rules  # noqa: F401  (register commands)
+from nianbao.cli import check, draft, output, rules, serve  # noqa: F401  (register commands)
 from nianbao.cli.common import EXIT_UNUSABLE, app, err
 from nianbao.cli.usage import is_usage_error, usage_message
 

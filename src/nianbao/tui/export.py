@@ -106,7 +106,13 @@ class ExportScreen(ClosesOnce, ModalScreen[None]):
         except Exception as exc:  # PdfError, OSError: shown, never a traceback
             status.update(Text(f"导出失败：{exc}", style="red"))
             return
-        self.notify(f"已导出：{target}", markup=False)
+        if self.app.is_web:
+            # Under `nianbao serve` the file above is on the server: the clerk's browser
+            # downloads a copy.
+            self.app.deliver_binary(target, save_filename=target.name)
+            self.notify(f"已导出：{target}。浏览器正在下载这份文件。", markup=False)
+        else:
+            self.notify(f"已导出：{target}", markup=False)
         self.dismiss(None)
 
     @on(Button.Pressed, "#btn-cancel-export")
