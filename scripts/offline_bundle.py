@@ -214,7 +214,7 @@ README = """年报助手 {version} 离线安装包
 {targets}
 Python 版本：{pythons}
 
-一、先安装 Python（3.11 或更新版本）
+一、先安装 Python 3.11 或更新版本（本机已有则跳过）
   · Windows：使用 python.org 的安装程序（https://www.python.org/downloads/windows/ ，
     国内可从华为云镜像 https://mirrors.huaweicloud.com/python/ 下载同一安装程序），
     安装时勾选“Add python.exe to PATH”。可在有网的电脑下载后用 U 盘拷贝。
