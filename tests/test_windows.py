@@ -262,3 +262,13 @@ def test_check_on_a_gbk_console_names_a_file_gbk_cannot_show(tmp_path):
     assert proc.returncode in (0, 1), proc.stderr.decode("gbk")
     assert b"Traceback" not in proc.stderr
     assert "报告?.json" in proc.stdout.decode("gbk")
+
+
+def test_reading_a_doc_without_libreoffice_tells_windows_where_to_get_it(tmp_path, monkeypatch, windows):
+    from nianbao.importer.errors import ReportImportError
+    from nianbao.importer.extraction.office_convert import OLE_MAGIC, office_to_text
+
+    _program_files(tmp_path, monkeypatch, installed_in=None)
+    with pytest.raises(ReportImportError) as caught:
+        office_to_text(OLE_MAGIC + b"\0" * 512, "2023年报.doc")
+    assert "2023年报.doc" in str(caught.value) and "libreoffice.org" in str(caught.value)
