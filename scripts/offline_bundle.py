@@ -44,8 +44,9 @@ TARGETS = (
     Target("windows-amd64", "x86_64-pc-windows-msvc", ("win_amd64",)),
     Target("linux-x86_64", "x86_64-manylinux_2_28", ("manylinux_2_28_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64")),
     Target("linux-aarch64", "aarch64-manylinux_2_28", ("manylinux_2_28_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64")),
-    Target("macos-arm64", "aarch64-apple-darwin", ("macosx_11_0_arm64",)),
-    Target("macos-x86_64", "x86_64-apple-darwin", ("macosx_11_0_x86_64",)),
+    # macOS 13: the oldest uv resolves for by default, so the lock's versions have wheels there.
+    Target("macos-arm64", "aarch64-apple-darwin", ("macosx_13_0_arm64",)),
+    Target("macos-x86_64", "x86_64-apple-darwin", ("macosx_13_0_x86_64",)),
 )
 
 
@@ -222,7 +223,7 @@ Python 版本：{pythons}
     （如 sudo apt install python3 python3-venv，或 sudo dnf install python3），
     系统版本自带的 Python 低于 3.11 时请联系运维；软件源可用清华 https://mirrors.tuna.tsinghua.edu.cn/
     或单位内网镜像。
-  · macOS：使用 python.org 的安装程序。
+  · macOS（13 或更新版本）：使用 python.org 的安装程序。
 
 二、安装年报助手
   · Windows：解压后双击 install.bat。
