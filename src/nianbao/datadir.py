@@ -10,6 +10,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from nianbao.fs import replace
+
 ENV_DATA_DIR = "NIANBAO_DATA_DIR"
 SUFFIX = ".json"
 TRASH = "deleted"  # a subfolder of the sessions folder: deleted sessions can be found again
@@ -129,7 +131,7 @@ def discard_session(path: Path) -> Path:
     trash.mkdir(exist_ok=True)
     target = trash / f"{path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}{SUFFIX}"
     backup = backup_path(path)
-    os.replace(path, target)  # the session first: if this fails, nothing has moved
+    replace(path, target)  # the session first: if this fails, nothing has moved
     if backup.exists():
-        os.replace(backup, backup_path(target))
+        replace(backup, backup_path(target))
     return target

@@ -7,6 +7,8 @@ A temp file in the target's folder is written, fsynced, and replaced onto the ta
 folder is fsynced so the rename itself survives a power cut. A target that is a symbolic link is
 written through to the file it points to (the link stays a link); a device, a FIFO or a folder is
 never replaced.
+On Windows a file another process holds open (an antivirus scan, a search indexer, Word showing
+the last export) refuses to be replaced for a moment: the replace is retried briefly there.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import errno
 import os
 import re
 import stat
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +29,8 @@ TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
 # A write takes seconds; a temp file an hour old is what a killed write left behind.
 STALE_AFTER_SECONDS = 3600
+# Seconds to wait before each retry of a replace Windows refused (about 1.5 s in all).
+REPLACE_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
 class NotARegularFile(OSError):
@@ -103,12 +108,23 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, private: bool
         if not private:
             os.chmod(tmp, 0o666 & ~_umask())
         _fsync_file(tmp)
-        os.replace(tmp, target)
+        replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(target.parent)
     return target
+
+
+def replace(source: Path, target: Path) -> None:
+    """os.replace, retried on Windows while another process holds either file open."""
+    for delay in REPLACE_RETRY_DELAYS if sys.platform == "win32" else ():
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:  # sharing violation or access denied: usually a scanner's brief hold
+            time.sleep(delay)
+    os.replace(source, target)  # the last try: its error, if any, is the one reported
 
 
 def write_bytes_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:

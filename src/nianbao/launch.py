@@ -8,7 +8,15 @@ straight away, without loading Typer and every command's modules. Anything else,
 
 from __future__ import annotations
 
+import atexit
+import codecs
 import sys
+
+# Characters the console's encoding cannot show (GBK on a Chinese Windows has no •, no emoji) are
+# written as this instead of crashing the command; a note at the end says how many.
+SUBSTITUTE = "?"
+_ERROR_HANDLER = "nianbao-substitute"
+_replaced = [0]
 
 
 def _option(args: list[str], name: str) -> tuple[str | None, list[str]] | None:
@@ -40,7 +48,36 @@ def tui_request(args: list[str]) -> tuple[str | None, bool, str | None] | None:
     return data_dir, True, taken[0]
 
 
+def _substitute(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    _replaced[0] += exc.end - exc.start
+    return SUBSTITUTE * (exc.end - exc.start), exc.end
+
+
+def _report_replaced() -> None:
+    if _replaced[0]:
+        encoding = getattr(sys.stderr, "encoding", None) or "?"
+        sys.stderr.write(
+            f"注意：终端编码（{encoding}）无法显示其中 {_replaced[0]} 个字符，已显示为“{SUBSTITUTE}”；"
+            "会话和报告本身没有改动，导出的文件（nianbao export）保留全部字符。\n"
+        )
+
+
+def safe_console() -> None:
+    """Let stdout and stderr write any text: a character their encoding lacks becomes SUBSTITUTE."""
+    codecs.register_error(_ERROR_HANDLER, _substitute)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if not encoding or reconfigure is None or codecs.lookup(encoding).name.startswith("utf-"):
+            continue  # UTF-8 (and the Windows console, which Python writes in UTF-16) takes everything
+        reconfigure(errors=_ERROR_HANDLER)
+    atexit.register(_report_replaced)
+
+
 def main() -> None:
+    safe_console()
     request = tui_request(sys.argv[1:])
     if request is not None:
         data_dir, new, name = request

@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from os import PathLike
 from pathlib import Path
@@ -20,8 +21,14 @@ OFFICE_COMMANDS = ("soffice", "libreoffice")
 DEFAULT_TIMEOUT = 180.0  # seconds; the first start of a fresh profile alone takes a few
 NOT_INSTALLED = (
     "未找到 LibreOffice，无法导出 PDF。请安装 libreoffice-writer"
-    "（Debian/Ubuntu：apt-get install libreoffice-writer），或先导出 docx 再用 WPS/Word 另存为 PDF。"
+    "（Debian/Ubuntu：apt-get install libreoffice-writer；Windows、macOS：从 libreoffice.org 下载安装，"
+    "装在默认位置即可），或先导出 docx 再用 WPS/Word 另存为 PDF。"
 )
+# Where the installers put it when it is not on PATH (the Windows installer never adds it).
+# Both Program Files folders: a 32-bit LibreOffice on 64-bit Windows lands in the (x86) one.
+WINDOWS_FOLDERS = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
+WINDOWS_OFFICE = ("LibreOffice", "program", "soffice.exe")
+MACOS_OFFICE = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
 
 
 class PdfError(Exception):
@@ -29,12 +36,24 @@ class PdfError(Exception):
 
 
 def find_office() -> str | None:
-    """The LibreOffice command on PATH, or None."""
+    """The LibreOffice command on PATH, else where its installer puts it; None when neither."""
     for name in OFFICE_COMMANDS:
         found = shutil.which(name)
         if found:
             return found
+    for candidate in _installed_places():
+        if os.path.isfile(candidate):
+            return candidate
     return None
+
+
+def _installed_places() -> list[str]:
+    if sys.platform == "win32":
+        folders = dict.fromkeys(os.environ.get(name) for name in WINDOWS_FOLDERS)
+        return [os.path.join(folder, *WINDOWS_OFFICE) for folder in folders if folder]
+    if sys.platform == "darwin":
+        return [MACOS_OFFICE]
+    return []
 
 
 def write_pdf(report: Report, path: str | PathLike, timeout: float = DEFAULT_TIMEOUT) -> None:
@@ -117,8 +136,21 @@ def convert_with_office(
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+    """End LibreOffice and what it started (soffice launches soffice.bin)."""
+    if sys.platform == "win32":
+        # No process groups to signal: taskkill /T ends the tree; kill() if taskkill cannot run.
+        try:
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(proc.pid)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30,
+            )
+        except (OSError, subprocess.SubprocessError):
+            pass
+        if proc.poll() is None:
+            proc.kill()
+    else:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     proc.wait()

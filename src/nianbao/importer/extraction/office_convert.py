@@ -36,7 +36,8 @@ def office_to_docx(data: bytes, suffix: str, name: str = "") -> bytes:
     if office is None:
         raise ReportImportError(
             f"{name}：读取{kind}文件需要 LibreOffice，本机未找到。请安装 LibreOffice"
-            "（Debian/Ubuntu：apt-get install libreoffice-writer），或在 Word/WPS 中另存为 .docx 后再试。"
+            "（Debian/Ubuntu：apt-get install libreoffice-writer；Windows：从 libreoffice.org 下载安装），"
+            "或在 Word/WPS 中另存为 .docx 后再试。"
         )
     with tempfile.TemporaryDirectory(prefix="nianbao-doc-") as tmp:
         source = Path(tmp) / ("report.rtf" if data.startswith(RTF_MAGIC) else "report.doc")
